@@ -1,6 +1,7 @@
 package io.ottertrend.cli;
 
 import io.ottertrend.cli.commands.StatusCommand;
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       StatusCommand.class,
+      AutoComplete.GenerateCompletion.class,
     },
     footerHeading = "%nSettings:%n",
     footer = {
