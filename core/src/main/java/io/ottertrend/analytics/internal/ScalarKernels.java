@@ -1,0 +1,443 @@
+package io.ottertrend.analytics.internal;
+
+/**
+ * Scalar twins of {@link VectorKernels}: plain loops that run without the Vector API and serve as the reference
+ * the vector kernels are tested against. Callers ({@code io.ottertrend.analytics}) validate arguments; these
+ * methods assume {@code out.length >= x.length} and {@code period >= 1}.
+ *
+ * <p>Along time the scalar twins use O(n) running sums where the vector kernels sum each window directly (which
+ * parallelises across output positions); both compute the same quantity and agree to ~1e-12 relative.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ScalarKernels {
+  private ScalarKernels() {}
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Along time
+
+  /** Simple moving average; NaN before {@code period - 1} and for windows holding a NaN. */
+  public static void sma(double[] x, int period, double[] out) {
+    int n = x.length;
+    double sum = 0;
+    int nan = 0;
+    for (int i = 0; i < n; i++) {
+      double v = x[i];
+      if (v != v) {
+        nan++;
+      } else {
+        sum += v;
+      }
+      if (i >= period) {
+        double o = x[i - period];
+        if (o != o) {
+          nan--;
+        } else {
+          sum -= o;
+        }
+      }
+      out[i] = i >= period - 1 && nan == 0 ? sum / period : Double.NaN;
+    }
+  }
+
+  /**
+   * Population standard deviation over a rolling window; NaN before {@code period - 1} and for windows holding a
+   * NaN. Uses running sums of {@code d = x - k}, where the anchor {@code k} is a recent value refreshed every
+   * {@code max(256, 4·period)} bars, so the cancellation in {@code E[d²] - E[d]²} stays small. When that cancellation
+   * would still cost more than four digits (a flat or nearly flat window), the window is recomputed directly with
+   * {@link #stdDirect}, so a flat series gives exactly 0 and tiny spreads keep their digits.
+   */
+  public static void rollingStd(double[] x, int period, double[] out) {
+    int n = x.length;
+    int every = Math.max(256, 4 * period);
+    double k = 0;
+    double s1 = 0;
+    double s2 = 0;
+    int nan = 0;
+    for (int i = 0; i < n; i++) {
+      if (i % every == 0) {
+        k = anchor(x, i, period);
+        s1 = 0;
+        s2 = 0;
+        nan = 0;
+        for (int j = Math.max(0, i - period); j < i; j++) {
+          double d = x[j] - k;
+          if (d != d) {
+            nan++;
+          } else {
+            s1 += d;
+            s2 += d * d;
+          }
+        }
+      }
+      double d = x[i] - k;
+      if (d != d) {
+        nan++;
+      } else {
+        s1 += d;
+        s2 += d * d;
+      }
+      if (i >= period) {
+        double o = x[i - period] - k;
+        if (o != o) {
+          nan--;
+        } else {
+          s1 -= o;
+          s2 -= o * o;
+        }
+      }
+      if (i >= period - 1 && nan == 0) {
+        double m = s1 / period;
+        double e2 = s2 / period;
+        double var = e2 - m * m;
+        out[i] = var > 1e-4 * e2 ? Math.sqrt(var) : stdDirect(x, i, period);
+      } else {
+        out[i] = Double.NaN;
+      }
+    }
+  }
+
+  /**
+   * Population standard deviation of {@code x[i-period+1..i]} in two passes over deviations from the window's
+   * first value: exact 0 for a flat window. The vector kernel computes the same expression lane-wise.
+   */
+  public static double stdDirect(double[] x, int i, int period) {
+    double first = x[i - period + 1];
+    double s = 0;
+    for (int k = 0; k < period - 1; k++) {
+      s += x[i - k] - first;
+    }
+    double m = s / period + first;
+    double ss = 0;
+    for (int k = 0; k < period; k++) {
+      double d = x[i - k] - m;
+      ss = Math.fma(d, d, ss);
+    }
+    return Math.sqrt(ss / period);
+  }
+
+  private static double anchor(double[] x, int i, int period) {
+    for (int j = i; j >= Math.max(0, i - period + 1); j--) {
+      if (x[j] == x[j]) {
+        return x[j];
+      }
+    }
+    for (int j = i; j < x.length; j++) {
+      if (x[j] == x[j]) {
+        return x[j];
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * EMA with {@code k = 2 / (period + 1)}, seeded TA-Lib style with the SMA of the first {@code period} values at
+   * index {@code period - 1}; NaN before. A NaN input makes that output and all later ones NaN.
+   */
+  public static void ema(double[] x, int period, double[] out) {
+    int n = x.length;
+    int first = Math.min(n, period - 1);
+    java.util.Arrays.fill(out, 0, first, Double.NaN);
+    if (n < period) {
+      return;
+    }
+    double seed = 0;
+    for (int i = 0; i < period; i++) {
+      seed += x[i];
+    }
+    seed /= period;
+    out[period - 1] = seed;
+    smooth(x, period, n, seed, 2.0 / (period + 1), out);
+  }
+
+  /**
+   * Wilder RSI like TA-Lib: average gain and loss seeded with the plain means of the first {@code period} changes,
+   * then Wilder-smoothed with {@code a = 1 / period}; first value at index {@code period}.
+   */
+  public static void rsi(double[] x, int period, double[] out) {
+    int n = x.length;
+    java.util.Arrays.fill(out, 0, Math.min(n, period), Double.NaN);
+    if (n <= period) {
+      return;
+    }
+    double[] gain = new double[n];
+    double[] loss = new double[n];
+    gainsLosses(x, gain, loss, 1, n);
+    double g0 = 0;
+    double l0 = 0;
+    for (int i = 1; i <= period; i++) {
+      g0 += gain[i];
+      l0 += loss[i];
+    }
+    gain[period] = g0 / period;
+    loss[period] = l0 / period;
+    double a = 1.0 / period;
+    smooth(gain, period + 1, n, gain[period], a, gain);
+    smooth(loss, period + 1, n, loss[period], a, loss);
+    rsiFromAverages(gain, loss, out, period, n);
+  }
+
+  /**
+   * Wilder ATR like TA-Lib: the mean of the true ranges of bars {@code 1..period} at index {@code period}, then
+   * Wilder-smoothed with {@code a = 1 / period}.
+   */
+  public static void atr(double[] h, double[] l, double[] c, int period, double[] out) {
+    int n = c.length;
+    java.util.Arrays.fill(out, 0, Math.min(n, period), Double.NaN);
+    if (n <= period) {
+      return;
+    }
+    double[] tr = new double[n];
+    trueRange(h, l, c, tr, 1, n);
+    double s = 0;
+    for (int i = 1; i <= period; i++) {
+      s += tr[i];
+    }
+    out[period] = s / period;
+    smooth(tr, period + 1, n, out[period], 1.0 / period, out);
+  }
+
+  /** Rolling z-score {@code (x - mean) / std} of the window ending at each bar; NaN when std is 0. */
+  public static void rollingZScore(double[] x, int period, double[] mean, double[] std, double[] out) {
+    sma(x, period, mean);
+    rollingStd(x, period, std);
+    for (int i = 0; i < x.length; i++) {
+      double s = std[i];
+      out[i] = s > 0 ? (x[i] - mean[i]) / s : Double.NaN;
+    }
+  }
+
+  /** Rolling minimum ({@code max == false}) or maximum; monotonic deque, O(n). NaN for windows with a NaN. */
+  public static void rollingExtreme(double[] x, int period, boolean max, double[] out) {
+    int n = x.length;
+    int[] dq = new int[period + 1];
+    int head = 0;
+    int size = 0;
+    int cap = dq.length;
+    int nan = 0;
+    for (int i = 0; i < n; i++) {
+      double v = x[i];
+      if (v != v) {
+        nan++;
+      } else {
+        while (size > 0) {
+          double back = x[dq[(head + size - 1) % cap]];
+          if (max ? back <= v : back >= v) {
+            size--;
+          } else {
+            break;
+          }
+        }
+        dq[(head + size) % cap] = i;
+        size++;
+      }
+      if (i >= period) {
+        if (x[i - period] != x[i - period]) {
+          nan--;
+        }
+      }
+      while (size > 0 && dq[head] <= i - period) {
+        head = (head + 1) % cap;
+        size--;
+      }
+      out[i] = i >= period - 1 && nan == 0 ? x[dq[head]] : Double.NaN;
+    }
+  }
+
+  /** {@code log(x[i] / x[i-1])}; NaN at 0 and wherever either price is not positive or NaN. */
+  public static void logReturns(double[] x, double[] out, int from, int to) {
+    for (int i = Math.max(from, 1); i < to; i++) {
+      double p = x[i - 1];
+      double c = x[i];
+      out[i] = p > 0 && c > 0 ? Math.log(c / p) : Double.NaN;
+    }
+    if (from == 0 && to > 0) {
+      out[0] = Double.NaN;
+    }
+  }
+
+  /**
+   * First-order recurrence {@code y[i] = y[i-1] + a·(x[i] - y[i-1])} for {@code i} in {@code [from, to)}, starting
+   * from {@code y0 = y[from-1]}. EMA, Wilder smoothing (RSI, ATR) and their seeds are built on this.
+   */
+  public static double smooth(double[] x, int from, int to, double y0, double a, double[] out) {
+    double y = y0;
+    for (int i = from; i < to; i++) {
+      y = (x[i] - y) * a + y;
+      out[i] = y;
+    }
+    return y;
+  }
+
+  /** Wilder RSI from per-bar gains and losses already smoothed into {@code avgGain}/{@code avgLoss}. */
+  public static void rsiFromAverages(double[] avgGain, double[] avgLoss, double[] out, int from, int to) {
+    for (int i = from; i < to; i++) {
+      double g = avgGain[i];
+      double s = g + avgLoss[i];
+      // No movement at all: RSI is undefined; report the neutral 50 (TA-Lib reports 0, which reads as oversold).
+      out[i] = s > 0 ? 100 * (g / s) : (s == 0 ? 50 : Double.NaN);
+    }
+  }
+
+  /** Gains and losses {@code max(±(x[i] - x[i-1]), 0)} for {@code i} in {@code [from, to)}, {@code from >= 1}. */
+  public static void gainsLosses(double[] x, double[] gain, double[] loss, int from, int to) {
+    for (int i = from; i < to; i++) {
+      double d = x[i] - x[i - 1];
+      gain[i] = d > 0 ? d : (d != d ? d : 0);
+      loss[i] = d < 0 ? -d : (d != d ? d : 0);
+    }
+  }
+
+  /** True range {@code max(h - l, |h - c[i-1]|, |l - c[i-1]|)} for {@code i} in {@code [from, to)}, {@code from >= 1}. */
+  public static void trueRange(double[] h, double[] l, double[] c, double[] out, int from, int to) {
+    for (int i = from; i < to; i++) {
+      double pc = c[i - 1];
+      double hi = h[i];
+      double lo = l[i];
+      out[i] = Math.max(hi - lo, Math.max(Math.abs(hi - pc), Math.abs(lo - pc)));
+    }
+  }
+
+  /** Window sums {@code x[i-period+1..i]} for outputs {@code i} in {@code [from, to)}, summed directly. */
+  public static void windowSum(double[] x, int period, double[] out, int from, int to) {
+    for (int i = from; i < to; i++) {
+      double s = 0;
+      for (int k = 0; k < period; k++) {
+        s += x[i - k];
+      }
+      out[i] = s;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Across symbols: one call updates every symbol for one new bar; lanes are symbols.
+
+  /** {@code acc[i] += x[i]}. */
+  public static void addInto(double[] acc, double[] x, int from, int to) {
+    for (int i = from; i < to; i++) {
+      acc[i] += x[i];
+    }
+  }
+
+  /** {@code ema[i] += a·(x[i] - ema[i])}. */
+  public static void emaStep(double[] ema, double[] x, double a, int from, int to) {
+    for (int i = from; i < to; i++) {
+      double e = ema[i];
+      ema[i] = (x[i] - e) * a + e;
+    }
+  }
+
+  /**
+   * Gains/losses against {@code prev}, smoothed into {@code avgGain}/{@code avgLoss} with weight {@code a}
+   * ({@code a = 1} accumulates plain sums during warm-up); then {@code prev = close}.
+   */
+  public static void rsiStep(
+      double[] close, double[] prev, double[] avgGain, double[] avgLoss, double a, boolean sum, int from, int to) {
+    for (int i = from; i < to; i++) {
+      double d = close[i] - prev[i];
+      double g = Math.max(d, 0);
+      double l = Math.max(-d, 0);
+      if (sum) {
+        avgGain[i] += g;
+        avgLoss[i] += l;
+      } else {
+        double ag = avgGain[i];
+        double al = avgLoss[i];
+        avgGain[i] = (g - ag) * a + ag;
+        avgLoss[i] = (l - al) * a + al;
+      }
+      prev[i] = close[i];
+    }
+  }
+
+  /** True range against {@code prevClose}, smoothed into {@code atr} (or summed during warm-up). */
+  public static void atrStep(
+      double[] high, double[] low, double[] close, double[] prevClose, double[] atr, double a, boolean sum, int from,
+      int to) {
+    for (int i = from; i < to; i++) {
+      double pc = prevClose[i];
+      double hi = high[i];
+      double lo = low[i];
+      double tr = Math.max(hi - lo, Math.max(Math.abs(hi - pc), Math.abs(lo - pc)));
+      double v = atr[i];
+      atr[i] = sum ? v + tr : (tr - v) * a + v;
+      prevClose[i] = close[i];
+    }
+  }
+
+  /**
+   * Log return against {@code prev}, swapped into the ring slot {@code slot} and added to the running sums;
+   * then {@code prev = close}.
+   */
+  public static void volStep(
+      double[] close, double[] prev, double[] ring, double[] s1, double[] s2, int from, int to) {
+    for (int i = from; i < to; i++) {
+      double p = prev[i];
+      double c = close[i];
+      double r = Math.log(c / p);
+      double o = ring[i];
+      s1[i] += r - o;
+      s2[i] += r * r - o * o;
+      ring[i] = r;
+      prev[i] = c;
+    }
+  }
+
+  /** Ratio change {@code x / old - 1} into {@code out}, then {@code old = x} (a ring slot). */
+  public static void changeStep(double[] x, double[] old, double[] out, int from, int to) {
+    for (int i = from; i < to; i++) {
+      out[i] = x[i] / old[i] - 1;
+      old[i] = x[i];
+    }
+  }
+
+  /** Rolling sum update: {@code sum += x - old; old = x}. */
+  public static void rollingSumStep(double[] x, double[] old, double[] sum, int from, int to) {
+    for (int i = from; i < to; i++) {
+      sum[i] += x[i] - old[i];
+      old[i] = x[i];
+    }
+  }
+
+  /** Cross-sectional sum and count of the non-NaN entries of {@code x[from, to)}: {@code {sum, count}}. */
+  public static double sumFinite(double[] x, int from, int to) {
+    double s = 0;
+    for (int i = from; i < to; i++) {
+      double v = x[i];
+      if (v == v) {
+        s += v;
+      }
+    }
+    return s;
+  }
+
+  /** Number of non-NaN entries. */
+  public static int countFinite(double[] x, int from, int to) {
+    int c = 0;
+    for (int i = from; i < to; i++) {
+      if (x[i] == x[i]) {
+        c++;
+      }
+    }
+    return c;
+  }
+
+  /** Sum of {@code (x - mean)²} over the non-NaN entries. */
+  public static double sumSquaredDeviations(double[] x, double mean, int from, int to) {
+    double s = 0;
+    for (int i = from; i < to; i++) {
+      double d = x[i] - mean;
+      if (d == d) {
+        s += d * d;
+      }
+    }
+    return s;
+  }
+
+  /** {@code out = (x - mean) / sd}. */
+  public static void standardize(double[] x, double mean, double sd, double[] out, int from, int to) {
+    for (int i = from; i < to; i++) {
+      out[i] = (x[i] - mean) / sd;
+    }
+  }
+}
