@@ -254,8 +254,8 @@ public final class Analytics {
    * <ul>
    *   <li>{@link AnomalyType#INVALID_VALUE}: NaN, infinite, zero or negative prices, NaN or negative volume, high
    *       below low. Such bars are skipped by the other rules.
-   *   <li>{@link AnomalyType#PRICE_SPIKE}: |log return| above {@link #SPIKE_SIGMAS} σ of the previous valid
-   *       returns (up to {@link #ANOMALY_WINDOW}, at least 10).
+   *   <li>{@link AnomalyType#PRICE_SPIKE}: |log return| above {@link #SPIKE_SIGMAS} robust σ (1.4826 × median
+   *       absolute deviation) of the previous valid returns (up to {@link #ANOMALY_WINDOW}, at least 10).
    *   <li>{@link AnomalyType#GAP}: |ln(open / previous close)| above the same bound (needs opens).
    *   <li>{@link AnomalyType#VOLUME_SPIKE}: volume above {@link #VOLUME_SPIKE_RATIO} × the mean of the previous
    *       valid volumes (same window).
@@ -298,9 +298,10 @@ public final class Analytics {
       }
     }
     int runStart = 0;
+    double[] scratch = new double[ANOMALY_WINDOW];
     for (int i = 0; i < n; i++) {
       if (valid[i]) {
-        double sd = trailingStd(ret, i);
+        double sd = trailingSigma(ret, i, scratch);
         if (sd == sd && ret[i] == ret[i]) {
           double bound = Math.max(SPIKE_SIGMAS * sd, 1e-12);
           if (Math.abs(ret[i]) > bound) {
@@ -375,23 +376,41 @@ public final class Analytics {
     return h != null && l != null && h[i] < l[i] && v[i] >= 0 ? h[i] : v[i];
   }
 
-  private static double trailingStd(double[] ret, int i) {
+  /**
+   * Robust σ of the previous valid returns: 1.4826 × the median absolute deviation, so one spike does not hide the
+   * next anomaly for a whole window; the plain σ when more than half the returns are identical (MAD = 0).
+   */
+  private static double trailingSigma(double[] ret, int i, double[] scratch) {
+    int k = 0;
     double s = 0;
     double s2 = 0;
-    int k = 0;
     for (int j = i - 1; j >= Math.max(0, i - ANOMALY_WINDOW); j--) {
       double r = ret[j];
       if (r == r) {
+        scratch[k++] = r;
         s += r;
         s2 += r * r;
-        k++;
       }
     }
     if (k < MIN_TRAILING) {
       return Double.NaN;
     }
+    java.util.Arrays.sort(scratch, 0, k);
+    double med = median(scratch, k);
+    for (int j = 0; j < k; j++) {
+      scratch[j] = Math.abs(scratch[j] - med);
+    }
+    java.util.Arrays.sort(scratch, 0, k);
+    double mad = 1.4826 * median(scratch, k);
+    if (mad > 0) {
+      return mad;
+    }
     double m = s / k;
     return Math.sqrt(Math.max(0, s2 / k - m * m));
+  }
+
+  private static double median(double[] sorted, int k) {
+    return (k & 1) == 1 ? sorted[k / 2] : 0.5 * (sorted[k / 2 - 1] + sorted[k / 2]);
   }
 
   private static double trailingMean(double[] v, boolean[] valid, int i) {

@@ -146,13 +146,10 @@ class CrossSectionTest {
     cs.volumeZScoresInto(out);
     assertThat(out).containsOnly(Double.NaN);
     cs.update(new double[] {2, 3, 4}, new double[] {1, 2, 3}, new double[] {1.5, 2.5, 3.5}, new double[] {1, 2, 3});
-    for (var reader : new java.util.function.Consumer[] {
-        (java.util.function.Consumer<double[]>) cs::emaInto, (java.util.function.Consumer<double[]>) cs::rsiInto,
-        (java.util.function.Consumer<double[]>) cs::atrInto, (java.util.function.Consumer<double[]>) cs::volatilityInto,
-        (java.util.function.Consumer<double[]>) cs::changeInto,
-        (java.util.function.Consumer<double[]>) cs::windowVolumeInto}) {
-      @SuppressWarnings("unchecked")
-      java.util.function.Consumer<double[]> r = reader;
+    java.util.List<java.util.function.Consumer<double[]>> readers =
+        java.util.List.of(cs::emaInto, cs::rsiInto, cs::atrInto, cs::volatilityInto, cs::changeInto,
+            cs::windowVolumeInto);
+    for (java.util.function.Consumer<double[]> r : readers) {
       r.accept(out);
       assertThat(out).containsOnly(Double.NaN);
     }
