@@ -227,9 +227,9 @@ public final class CrossSection {
     if (bars <= config.rsiPeriod()) {
       Arrays.fill(out, Double.NaN);
     } else if (vector) {
-      VectorKernels.rsiFromAverages(avgGain, avgLoss, out, 0, n);
+      VectorKernels.rsiFromAverages(avgGain, avgLoss, out, 0, n, 0);
     } else {
-      ScalarKernels.rsiFromAverages(avgGain, avgLoss, out, 0, n);
+      ScalarKernels.rsiFromAverages(avgGain, avgLoss, out, 0, n, 0);
     }
   }
 

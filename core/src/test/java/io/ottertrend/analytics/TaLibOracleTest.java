@@ -27,7 +27,7 @@ class TaLibOracleTest {
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
     long seed = 7_000;
-    for (int n : new int[] {3, 15, 16, 40, 333, 2000}) {
+    for (int n : new int[] {3, 15, 16, 40, 333, 5000}) {
       out.add(Arguments.of("walk", seed, Series.walk(seed++, n, 0.01)));
       out.add(Arguments.of("gapped", seed, Series.gapped(seed++, n)));
       out.add(Arguments.of("flat", seed, Series.flat(n, 100)));

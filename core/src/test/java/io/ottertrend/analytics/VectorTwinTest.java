@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class VectorTwinTest {
   static final double REL = 1e-9;
   static final double ABS = 1e-11;
-  static final int[] LENGTHS = {0, 1, 5, 9, 31, 64, 67, 1001};
+  static final int[] LENGTHS = {0, 1, 5, 9, 31, 64, 67, 1001, 4500};
   static final int[] PERIODS = {1, 3, 14, 60};
 
   static Stream<Arguments> cases() {
@@ -132,8 +132,8 @@ class VectorTwinTest {
     ScalarKernels.standardize(close, 100, 3, e, 0, n);
     v.call("standardize", close, 100.0, 3.0, a, 0, n);
     assertClose(e, a, REL, ABS, "standardize " + ctx);
-    ScalarKernels.rsiFromAverages(s[1], s[2], e, 0, n);
-    v.call("rsiFromAverages", w[1], w[2], a, 0, n);
+    ScalarKernels.rsiFromAverages(s[1], s[2], e, 0, n, 0);
+    v.call("rsiFromAverages", w[1], w[2], a, 0, n, 0);
     assertClose(e, a, REL, ABS, "rsiFromAverages " + ctx);
   }
 

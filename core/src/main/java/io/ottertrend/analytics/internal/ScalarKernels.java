@@ -1,5 +1,7 @@
 package io.ottertrend.analytics.internal;
 
+import java.util.Arrays;
+
 /**
  * Scalar twins of {@link VectorKernels}: plain loops that run without the Vector API and serve as the reference
  * the vector kernels are tested against. Callers ({@code io.ottertrend.analytics}) validate arguments; these
@@ -11,6 +13,9 @@ package io.ottertrend.analytics.internal;
  * <p>Stateless and thread-safe.
  */
 public final class ScalarKernels {
+  /** Scratch block for the RSI pipeline: small enough for L1/L2, large enough to amortise the calls. */
+  static final int BLOCK = 2048;
+
   private ScalarKernels() {}
 
   // ---------------------------------------------------------------------------------------------------------
@@ -137,7 +142,7 @@ public final class ScalarKernels {
   public static void ema(double[] x, int period, double[] out) {
     int n = x.length;
     int first = Math.min(n, period - 1);
-    java.util.Arrays.fill(out, 0, first, Double.NaN);
+    Arrays.fill(out, 0, first, Double.NaN);
     if (n < period) {
       return;
     }
@@ -156,26 +161,36 @@ public final class ScalarKernels {
    */
   public static void rsi(double[] x, int period, double[] out) {
     int n = x.length;
-    java.util.Arrays.fill(out, 0, Math.min(n, period), Double.NaN);
+    Arrays.fill(out, 0, Math.min(n, period), Double.NaN);
     if (n <= period) {
       return;
     }
-    double[] gain = new double[n];
-    double[] loss = new double[n];
-    gainsLosses(x, gain, loss, 1, n);
-    double g0 = 0;
-    double l0 = 0;
+    // Block-wise through small scratch arrays: no n-sized temporaries, and the block stays in L1.
+    int block = Math.min(n, BLOCK);
+    double[] gain = new double[block];
+    double[] loss = new double[block];
+    double g = 0;
+    double l = 0;
     for (int i = 1; i <= period; i++) {
-      g0 += gain[i];
-      l0 += loss[i];
+      double d = x[i] - x[i - 1];
+      g += d > 0 ? d : (d != d ? d : 0);
+      l += d < 0 ? -d : (d != d ? d : 0);
     }
-    gain[period] = g0 / period;
-    loss[period] = l0 / period;
+    g /= period;
+    l /= period;
     double a = 1.0 / period;
-    smooth(gain, period + 1, n, gain[period], a, gain);
-    smooth(loss, period + 1, n, loss[period], a, loss);
-    rsiFromAverages(gain, loss, out, period, n);
+    gain[0] = g;
+    loss[0] = l;
+    rsiFromAverages(gain, loss, out, 0, 1, period);
+    for (int from = period + 1; from < n; from += block) {
+      int len = Math.min(block, n - from);
+      gainsLosses(x, from, gain, loss, len);
+      g = smooth(gain, 0, len, g, a, gain);
+      l = smooth(loss, 0, len, l, a, loss);
+      rsiFromAverages(gain, loss, out, 0, len, from);
+    }
   }
+
 
   /**
    * Wilder ATR like TA-Lib: the mean of the true ranges of bars {@code 1..period} at index {@code period}, then
@@ -183,19 +198,21 @@ public final class ScalarKernels {
    */
   public static void atr(double[] h, double[] l, double[] c, int period, double[] out) {
     int n = c.length;
-    java.util.Arrays.fill(out, 0, Math.min(n, period), Double.NaN);
+    Arrays.fill(out, 0, Math.min(n, period), Double.NaN);
     if (n <= period) {
       return;
     }
-    double[] tr = new double[n];
-    trueRange(h, l, c, tr, 1, n);
+    // The true ranges go into `out` first, then are smoothed in place: no temporary array.
+    trueRange(h, l, c, out, 1, n);
     double s = 0;
     for (int i = 1; i <= period; i++) {
-      s += tr[i];
+      s += out[i];
     }
+    Arrays.fill(out, 1, period, Double.NaN);
     out[period] = s / period;
-    smooth(tr, period + 1, n, out[period], 1.0 / period, out);
+    smooth(out, period + 1, n, out[period], 1.0 / period, out);
   }
+
 
   /** Rolling z-score {@code (x - mean) / std} of the window ending at each bar; NaN when std is 0. */
   public static void rollingZScore(double[] x, int period, double[] mean, double[] std, double[] out) {
@@ -269,22 +286,29 @@ public final class ScalarKernels {
     return y;
   }
 
-  /** Wilder RSI from per-bar gains and losses already smoothed into {@code avgGain}/{@code avgLoss}. */
-  public static void rsiFromAverages(double[] avgGain, double[] avgLoss, double[] out, int from, int to) {
-    for (int i = from; i < to; i++) {
-      double g = avgGain[i];
-      double s = g + avgLoss[i];
+  /**
+   * Wilder RSI {@code 100·g / (g + l)} from smoothed gains/losses {@code g[from..from+len)}, written to {@code
+   * out[outFrom..)}.
+   */
+  public static void rsiFromAverages(
+      double[] avgGain, double[] avgLoss, double[] out, int from, int len, int outFrom) {
+    for (int j = 0; j < len; j++) {
+      double g = avgGain[from + j];
+      double s = g + avgLoss[from + j];
       // No movement at all: RSI is undefined; report the neutral 50 (TA-Lib reports 0, which reads as oversold).
-      out[i] = s > 0 ? 100 * (g / s) : (s == 0 ? 50 : Double.NaN);
+      out[outFrom + j] = s > 0 ? 100 * (g / s) : (s == 0 ? 50 : Double.NaN);
     }
   }
 
-  /** Gains and losses {@code max(±(x[i] - x[i-1]), 0)} for {@code i} in {@code [from, to)}, {@code from >= 1}. */
-  public static void gainsLosses(double[] x, double[] gain, double[] loss, int from, int to) {
-    for (int i = from; i < to; i++) {
-      double d = x[i] - x[i - 1];
-      gain[i] = d > 0 ? d : (d != d ? d : 0);
-      loss[i] = d < 0 ? -d : (d != d ? d : 0);
+  /**
+   * Gains and losses {@code max(±(x[i] - x[i-1]), 0)} of bars {@code i = from + j}, {@code j < len}, into {@code
+   * gain[j]}/{@code loss[j]}; {@code from >= 1}. NaN stays NaN.
+   */
+  public static void gainsLosses(double[] x, int from, double[] gain, double[] loss, int len) {
+    for (int j = 0; j < len; j++) {
+      double d = x[from + j] - x[from + j - 1];
+      gain[j] = d > 0 ? d : (d != d ? d : 0);
+      loss[j] = d < 0 ? -d : (d != d ? d : 0);
     }
   }
 

@@ -38,6 +38,8 @@ public final class VectorKernels {
   /** Windows longer than this use the O(n) scalar running sums: direct sums cost O(period / L) per output. */
   public static final int DIRECT_MAX_PERIOD = 48;
 
+  private static final int BLOCK = ScalarKernels.BLOCK;
+
   private VectorKernels() {}
 
   private static VectorSpecies<Double> species() {
@@ -252,22 +254,32 @@ public final class VectorKernels {
     if (n <= period) {
       return;
     }
-    double[] gain = new double[n];
-    double[] loss = new double[n];
-    gainsLosses(x, gain, loss, 1, n);
-    double g0 = 0;
-    double l0 = 0;
+    // Block-wise through small scratch arrays: no n-sized temporaries, and the block stays in L1.
+    int block = Math.min(n, BLOCK);
+    double[] gain = new double[block];
+    double[] loss = new double[block];
+    double g = 0;
+    double l = 0;
     for (int i = 1; i <= period; i++) {
-      g0 += gain[i];
-      l0 += loss[i];
+      double d = x[i] - x[i - 1];
+      g += d > 0 ? d : (d != d ? d : 0);
+      l += d < 0 ? -d : (d != d ? d : 0);
     }
-    gain[period] = g0 / period;
-    loss[period] = l0 / period;
+    g /= period;
+    l /= period;
     double a = 1.0 / period;
-    smooth(gain, period + 1, n, gain[period], a, gain);
-    smooth(loss, period + 1, n, loss[period], a, loss);
-    rsiFromAverages(gain, loss, out, period, n);
+    gain[0] = g;
+    loss[0] = l;
+    rsiFromAverages(gain, loss, out, 0, 1, period);
+    for (int from = period + 1; from < n; from += block) {
+      int len = Math.min(block, n - from);
+      gainsLosses(x, from, gain, loss, len);
+      g = smooth(gain, 0, len, g, a, gain);
+      l = smooth(loss, 0, len, l, a, loss);
+      rsiFromAverages(gain, loss, out, 0, len, from);
+    }
   }
+
 
   /** See {@link ScalarKernels#atr}. */
   public static void atr(double[] h, double[] l, double[] c, int period, double[] out) {
@@ -276,26 +288,33 @@ public final class VectorKernels {
     if (n <= period) {
       return;
     }
-    double[] tr = new double[n];
-    trueRange(h, l, c, tr, 1, n);
+    // The true ranges go into `out` first, then are smoothed in place: no temporary array.
+    trueRange(h, l, c, out, 1, n);
     double s = 0;
     for (int i = 1; i <= period; i++) {
-      s += tr[i];
+      s += out[i];
     }
+    Arrays.fill(out, 1, period, Double.NaN);
     out[period] = s / period;
-    smooth(tr, period + 1, n, out[period], 1.0 / period, out);
+    smooth(out, period + 1, n, out[period], 1.0 / period, out);
   }
 
+
   /** See {@link ScalarKernels#gainsLosses}; {@code max} propagates NaN as the twin does. */
-  public static void gainsLosses(double[] x, double[] gain, double[] loss, int from, int to) {
-    int i = from;
+  public static void gainsLosses(double[] x, int from, double[] gain, double[] loss, int len) {
+    int j = 0;
     DoubleVector zero = DoubleVector.zero(SPECIES);
-    for (int bound = from + SPECIES.loopBound(Math.max(0, to - from)); i < bound; i += L) {
+    for (int bound = SPECIES.loopBound(len); j < bound; j += L) {
+      int i = from + j;
       DoubleVector d = DoubleVector.fromArray(SPECIES, x, i).sub(DoubleVector.fromArray(SPECIES, x, i - 1));
-      d.max(zero).intoArray(gain, i);
-      d.neg().max(zero).intoArray(loss, i);
+      d.max(zero).intoArray(gain, j);
+      d.neg().max(zero).intoArray(loss, j);
     }
-    ScalarKernels.gainsLosses(x, gain, loss, i, to);
+    for (; j < len; j++) {
+      double d = x[from + j] - x[from + j - 1];
+      gain[j] = d > 0 ? d : (d != d ? d : 0);
+      loss[j] = d < 0 ? -d : (d != d ? d : 0);
+    }
   }
 
   /** See {@link ScalarKernels#trueRange}. */
@@ -311,17 +330,18 @@ public final class VectorKernels {
   }
 
   /** See {@link ScalarKernels#rsiFromAverages}. */
-  public static void rsiFromAverages(double[] avgGain, double[] avgLoss, double[] out, int from, int to) {
-    int i = from;
+  public static void rsiFromAverages(
+      double[] avgGain, double[] avgLoss, double[] out, int from, int len, int outFrom) {
+    int j = 0;
     DoubleVector zero = DoubleVector.zero(SPECIES);
     DoubleVector hundred = DoubleVector.broadcast(SPECIES, 100);
     DoubleVector fifty = DoubleVector.broadcast(SPECIES, 50);
-    for (int bound = from + SPECIES.loopBound(Math.max(0, to - from)); i < bound; i += L) {
-      DoubleVector g = DoubleVector.fromArray(SPECIES, avgGain, i);
-      DoubleVector s = g.add(DoubleVector.fromArray(SPECIES, avgLoss, i));
-      g.div(s).mul(hundred).blend(fifty, s.compare(VectorOperators.EQ, zero)).intoArray(out, i);
+    for (int bound = SPECIES.loopBound(len); j < bound; j += L) {
+      DoubleVector g = DoubleVector.fromArray(SPECIES, avgGain, from + j);
+      DoubleVector s = g.add(DoubleVector.fromArray(SPECIES, avgLoss, from + j));
+      g.div(s).mul(hundred).blend(fifty, s.compare(VectorOperators.EQ, zero)).intoArray(out, outFrom + j);
     }
-    ScalarKernels.rsiFromAverages(avgGain, avgLoss, out, i, to);
+    ScalarKernels.rsiFromAverages(avgGain, avgLoss, out, from + j, len - j, outFrom + j);
   }
 
   // ---------------------------------------------------------------------------------------------------------
