@@ -47,60 +47,63 @@ public final class ScalarKernels {
 
   /**
    * Population standard deviation over a rolling window; NaN before {@code period - 1} and for windows holding a
-   * NaN. Uses running sums of {@code d = x - k}, where the anchor {@code k} is a recent value refreshed every
-   * {@code max(256, 4·period)} bars, so the cancellation in {@code E[d²] - E[d]²} stays small. When that cancellation
-   * would still cost more than four digits (a flat or nearly flat window), the window is recomputed directly with
-   * {@link #stdDirect}, so a flat series gives exactly 0 and tiny spreads keep their digits.
+   * NaN. O(n): a sliding Welford update of the mean and the sum of squared deviations {@code M2} (whose terms scale
+   * with the deviations, not with the price squared as in TA-Lib's {@code E[x²] - E[x]²}). The window is
+   * recomputed exactly with {@link #stdDirect}'s two passes every {@code max(256, 4·period)} bars, and as soon as
+   * a running bound on the accumulated rounding exceeds 1e-11 of {@code M2} (flat or nearly flat windows), so
+   * a flat series gives exactly 0 and tiny spreads keep their digits.
    */
   public static void rollingStd(double[] x, int period, double[] out) {
     int n = x.length;
     int every = Math.max(256, 4 * period);
-    double k = 0;
-    double s1 = 0;
-    double s2 = 0;
+    double mean = 0;
+    double m2 = 0;
+    double err = 0;
+    int since = every;
     int nan = 0;
     for (int i = 0; i < n; i++) {
-      if (i % every == 0) {
-        k = anchor(x, i, period);
-        s1 = 0;
-        s2 = 0;
-        nan = 0;
-        for (int j = Math.max(0, i - period); j < i; j++) {
-          double d = x[j] - k;
-          if (d != d) {
-            nan++;
-          } else {
-            s1 += d;
-            s2 += d * d;
-          }
-        }
-      }
-      double d = x[i] - k;
-      if (d != d) {
+      if (x[i] != x[i]) {
         nan++;
-      } else {
-        s1 += d;
-        s2 += d * d;
       }
-      if (i >= period) {
-        double o = x[i - period] - k;
-        if (o != o) {
-          nan--;
-        } else {
-          s1 -= o;
-          s2 -= o * o;
-        }
+      if (i >= period && x[i - period] != x[i - period]) {
+        nan--;
       }
-      if (i >= period - 1 && nan == 0) {
-        double m = s1 / period;
-        double e2 = s2 / period;
-        double var = e2 - m * m;
-        out[i] = var > 1e-4 * e2 ? Math.sqrt(var) : stdDirect(x, i, period);
-      } else {
+      if (i < period - 1 || nan > 0) {
         out[i] = Double.NaN;
+        since = every;
+        continue;
       }
+      if (since < every) {
+        double xn = x[i];
+        double xo = x[i - period];
+        double d = xn - xo;
+        double next = mean + d / period;
+        double t = d * ((xn - next) + (xo - mean));
+        m2 += t;
+        mean = next;
+        since++;
+        err += EPS * (Math.abs(t) + 2 * Math.abs(d) * since * Math.abs(mean));
+      }
+      if (since >= every || !(err <= 1e-11 * m2)) {
+        double first = x[i - period + 1];
+        double sum = 0;
+        for (int k = 0; k < period - 1; k++) {
+          sum += x[i - k] - first;
+        }
+        mean = sum / period + first;
+        m2 = 0;
+        for (int k = 0; k < period; k++) {
+          double d = x[i - k] - mean;
+          m2 = Math.fma(d, d, m2);
+        }
+        err = 0;
+        since = 0;
+      }
+      out[i] = Math.sqrt(m2 / period);
     }
   }
+
+  private static final double EPS = Math.ulp(1.0);
 
   /**
    * Population standard deviation of {@code x[i-period+1..i]} in two passes over deviations from the window's
@@ -119,20 +122,6 @@ public final class ScalarKernels {
       ss = Math.fma(d, d, ss);
     }
     return Math.sqrt(ss / period);
-  }
-
-  private static double anchor(double[] x, int i, int period) {
-    for (int j = i; j >= Math.max(0, i - period + 1); j--) {
-      if (x[j] == x[j]) {
-        return x[j];
-      }
-    }
-    for (int j = i; j < x.length; j++) {
-      if (x[j] == x[j]) {
-        return x[j];
-      }
-    }
-    return 0;
   }
 
   /**

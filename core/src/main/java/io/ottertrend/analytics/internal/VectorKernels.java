@@ -22,7 +22,7 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code log2 L} shift-multiply-add steps, then {@code c^(j+1)·y[prev]} is added; only the broadcast of the last
  * lane is serial, once per block instead of once per bar. Rolling windows (SMA, std, min/max) are summed directly
  * per output, {@code L} outputs at a time, while the window is short ({@link #DIRECT_MAX_PERIOD}); longer windows
- * use the scalar O(n) twin.
+ * use the scalar O(n) twin. The SMA is the exception: its running sum is itself a scan, see {@link #sma}.
  *
  * <p>The width is {@code -Dottertrend.simd.bits} (128, 256 or 512) or the platform's preferred shape, read once
  * when the class initialises. Tests load one copy of this package per width in separate class loaders.
@@ -56,23 +56,66 @@ public final class VectorKernels {
   // ---------------------------------------------------------------------------------------------------------
   // Along time
 
-  /** See {@link ScalarKernels#sma}. */
+  /**
+   * See {@link ScalarKernels#sma}. Running window sum as a blocked scan of {@code x[i] - x[i-period]} (the same
+   * shift-add scan as {@link #smooth} with weight 1), restarted from an exact direct sum every {@link #CHUNK}
+   * bars so rounding cannot drift. A NaN (or ±∞) poisons a running sum, so a chunk whose last sum is not finite is
+   * redone with direct window sums, which give NaN exactly for the windows that hold the NaN.
+   */
   public static void sma(double[] x, int period, double[] out) {
     int n = x.length;
-    if (period > DIRECT_MAX_PERIOD) {
-      ScalarKernels.sma(x, period, out);
-      return;
-    }
     Arrays.fill(out, 0, Math.min(n, period - 1), Double.NaN);
-    windowSum(x, period, out, period - 1, n);
+    double inv = period;
+    for (int c0 = period - 1; c0 < n; c0 += CHUNK) {
+      int end = Math.min(n, c0 + CHUNK);
+      double s = 0;
+      for (int k = 0; k < period; k++) {
+        s += x[c0 - k];
+      }
+      out[c0] = s / inv;
+      s = runningSum(x, period, c0 + 1, end, s, out);
+      if (!Double.isFinite(s)) {
+        windowSum(x, period, out, c0, end);
+        for (int i = c0; i < end; i++) {
+          out[i] /= period;
+        }
+      }
+    }
+  }
+
+  /** Restart interval of the running sums in {@link #sma}. */
+  static final int CHUNK = 4096;
+
+  private static double runningSum(double[] x, int period, int from, int to, double s0, double[] out) {
     DoubleVector p = DoubleVector.broadcast(SPECIES, period);
-    int i = period - 1;
-    for (int bound = i + SPECIES.loopBound(Math.max(0, n - i)); i < bound; i += L) {
-      DoubleVector.fromArray(SPECIES, out, i).div(p).intoArray(out, i);
+    VectorShuffle<Double> sh1 = VectorShuffle.fromOp(SPECIES, j -> Math.max(j - 1, 0));
+    VectorShuffle<Double> sh2 = VectorShuffle.fromOp(SPECIES, j -> Math.max(j - 2, 0));
+    VectorShuffle<Double> sh4 = VectorShuffle.fromOp(SPECIES, j -> Math.max(j - 4, 0));
+    VectorMask<Double> m1 = VectorMask.fromLong(SPECIES, ~1L);
+    VectorMask<Double> m2 = VectorMask.fromLong(SPECIES, ~3L);
+    VectorMask<Double> m4 = VectorMask.fromLong(SPECIES, ~15L);
+    VectorShuffle<Double> last = VectorShuffle.fromOp(SPECIES, j -> L - 1);
+    DoubleVector y = DoubleVector.broadcast(SPECIES, s0);
+    int i = from;
+    for (int bound = from + SPECIES.loopBound(Math.max(0, to - from)); i < bound; i += L) {
+      DoubleVector v = DoubleVector.fromArray(SPECIES, x, i).sub(DoubleVector.fromArray(SPECIES, x, i - period));
+      v = v.add(v.rearrange(sh1, m1));
+      if (L > 2) {
+        v = v.add(v.rearrange(sh2, m2));
+      }
+      if (L > 4) {
+        v = v.add(v.rearrange(sh4, m4));
+      }
+      DoubleVector yv = y.add(v);
+      yv.div(p).intoArray(out, i);
+      y = yv.rearrange(last);
     }
-    for (; i < n; i++) {
-      out[i] /= period;
+    double s = y.lane(0);
+    for (; i < to; i++) {
+      s += x[i] - x[i - period];
+      out[i] = s / period;
     }
+    return s;
   }
 
   /** See {@link ScalarKernels#windowSum}. Two accumulators so consecutive adds do not wait on each other. */
