@@ -251,10 +251,10 @@ public final class CrossSection {
       Arrays.fill(out, Double.NaN);
       return;
     }
-    for (int i = 0; i < n; i++) {
-      double m = retSum[i] / w;
-      double v = retSumSq[i] / w - m * m;
-      out[i] = v > 0 ? Math.sqrt(v) : (v == v ? 0 : Double.NaN);
+    if (vector) {
+      VectorKernels.volFromSums(retSum, retSumSq, w, out, 0, n);
+    } else {
+      ScalarKernels.volFromSums(retSum, retSumSq, w, out, 0, n);
     }
   }
 

@@ -116,6 +116,11 @@ class VectorTwinTest {
     v.call("changeStep", close, w[5], w[4], 0, n);
     ScalarKernels.rollingSumStep(close, s[6], s[2], 0, n);
     v.call("rollingSumStep", close, w[6], w[2], 0, n);
+    double[] ve = new double[n];
+    double[] va = new double[n];
+    ScalarKernels.volFromSums(s[2], s[3], 20, ve, 0, n);
+    v.call("volFromSums", w[2], w[3], 20.0, va, 0, n);
+    assertClose(ve, va, REL, ABS, "volFromSums " + ctx);
     ScalarKernels.addInto(s[3], close, 0, n);
     v.call("addInto", w[3], close, 0, n);
     for (int k = 0; k < s.length; k++) {

@@ -396,6 +396,17 @@ public final class ScalarKernels {
     }
   }
 
+  /**
+   * Population σ from running sums over {@code w} values: {@code sqrt(max(s2/w - (s1/w)², 0))}; NaN sums give NaN.
+   */
+  public static void volFromSums(double[] s1, double[] s2, double w, double[] out, int from, int to) {
+    for (int i = from; i < to; i++) {
+      double m = s1[i] / w;
+      double v = s2[i] / w - m * m;
+      out[i] = Math.sqrt(Math.max(v, 0));
+    }
+  }
+
   /** Ratio change {@code x / old - 1} into {@code out}, then {@code old = x} (a ring slot). */
   public static void changeStep(double[] x, double[] old, double[] out, int from, int to) {
     for (int i = from; i < to; i++) {

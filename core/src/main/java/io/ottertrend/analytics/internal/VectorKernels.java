@@ -468,6 +468,19 @@ public final class VectorKernels {
     ScalarKernels.volStep(close, prev, ring, s1, s2, i, to);
   }
 
+  /** See {@link ScalarKernels#volFromSums}. */
+  public static void volFromSums(double[] s1, double[] s2, double w, double[] out, int from, int to) {
+    int i = from;
+    DoubleVector vw = DoubleVector.broadcast(SPECIES, w);
+    DoubleVector zero = DoubleVector.zero(SPECIES);
+    for (int bound = from + SPECIES.loopBound(to - from); i < bound; i += L) {
+      DoubleVector m = DoubleVector.fromArray(SPECIES, s1, i).div(vw);
+      DoubleVector v = DoubleVector.fromArray(SPECIES, s2, i).div(vw).sub(m.mul(m));
+      v.max(zero).sqrt().intoArray(out, i);
+    }
+    ScalarKernels.volFromSums(s1, s2, w, out, i, to);
+  }
+
   /** See {@link ScalarKernels#changeStep}. */
   public static void changeStep(double[] x, double[] old, double[] out, int from, int to) {
     int i = from;
