@@ -31,9 +31,14 @@ final class FeedDates {
 
   private static final List<DateTimeFormatter> RFC = List.of(
       rfc("d MMM uuuu HH:mm[:ss] Z"),
-      rfc("d MMM uu HH:mm[:ss] Z"),
       rfc("MMM d, uuuu HH:mm[:ss] Z"),
       rfc("d MMMM uuuu HH:mm[:ss] Z"));
+  /** RFC 822 proper has two-digit years ("04 Aug 25"); read them as 20xx. */
+  private static final DateTimeFormatter RFC822_SHORT_YEAR = new DateTimeFormatterBuilder().parseCaseInsensitive()
+      .appendPattern("d MMM ").appendValueReduced(ChronoField.YEAR, 2, 2, 2000).appendPattern(" HH:mm[:ss] Z")
+      .toFormatter(Locale.ENGLISH);
+  private static final java.util.regex.Pattern SHORT_YEAR =
+      java.util.regex.Pattern.compile("^\\d{1,2} [A-Za-z]{3} \\d{2} .*");
 
   private FeedDates() {}
 
@@ -74,7 +79,8 @@ final class FeedDates {
         s = s + " +0000"; // no zone at all: UTC
       }
     }
-    for (DateTimeFormatter f : RFC) {
+    List<DateTimeFormatter> shapes = SHORT_YEAR.matcher(s).matches() ? List.of(RFC822_SHORT_YEAR) : RFC;
+    for (DateTimeFormatter f : shapes) {
       try {
         return OptionalLong.of(ZonedDateTime.parse(s, f).toInstant().toEpochMilli());
       } catch (DateTimeParseException e) {

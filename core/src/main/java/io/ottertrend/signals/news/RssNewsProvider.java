@@ -114,8 +114,11 @@ public final class RssNewsProvider implements NewsProvider {
     } else {
       health.degraded(failures.size() + " of " + feeds.size() + " feeds failed; first: " + failures.getFirst());
     }
-    all.sort(Comparator.comparingLong(NewsItem::publishedAt).reversed());
-    return NewsDedup.dedupe(all);
+    // De-duplicate in feed order first (the earlier feed in NEWS_RSS_FEEDS is the preferred source), then
+    // sort newest first (a stable sort: ties keep feed order).
+    List<NewsItem> unique = new ArrayList<>(NewsDedup.dedupe(all));
+    unique.sort(Comparator.comparingLong(NewsItem::publishedAt).reversed());
+    return unique;
   }
 
   private List<FeedParser.Entry> fetchFeed(HttpUrl feed, long now) {

@@ -17,8 +17,9 @@ import java.util.TreeSet;
  *   <li>{@code $TICKER} (cashtag) always counts, in any case;</li>
  *   <li>an upper-case ticker counts ({@code BTC}, {@code PEPE}) unless the ticker is also an everyday word or
  *       two letters long ({@code ONE}, {@code AI}, {@code IT}, {@code THE}, {@code GAS}, {@code SUN},
- *       {@code NEAR}...) — those need a cashtag, the full project name, or a crypto context right after them
- *       ({@code GAS token}, {@code SUN price}, {@code ONE/USDT});</li>
+ *       {@code NEAR}...) — those need a cashtag, the full project name, a pair name ({@code ONE/USDT}) or,
+ *       for three letters and more, a crypto context right after them ({@code GAS token}, {@code SUN price});
+ *       two-letter tickers never take context ("AI tokens" is a sector, not {@code $AI});</li>
  *   <li>in a text written all in capitals, capitals say nothing: only cashtags and project names count;</li>
  *   <li>a project name counts in any case ({@code bitcoin}, {@code Harmony ONE} → {@code ONE}); names that are
  *       everyday words themselves are not in the name table.</li>
@@ -135,8 +136,10 @@ public final class SymbolTagger {
       if (shouting || !t.equals(t.toUpperCase(Locale.ROOT)) || !bases.contains(t)) {
         continue;
       }
+      // Two-letter tickers are too ambiguous even with context ("AI tokens" is a sector, not $AI).
       boolean ambiguous = t.length() <= 2 || COMMON_WORDS.contains(t);
-      if (!ambiguous || (i + 1 < tokens.length && CONTEXT_AFTER.contains(lower[i + 1]))) {
+      boolean context = t.length() > 2 && i + 1 < tokens.length && CONTEXT_AFTER.contains(lower[i + 1]);
+      if (!ambiguous || context) {
         found.add(t);
       }
     }
