@@ -12,7 +12,7 @@ import okio.Buffer;
 
 /**
  * The JSON form of a {@link TrendsSnapshot} as stored in {@code signals.payload_json}, and back. Field names
- * are stable (replays of old databases read them); {@code NaN} is written as {@code null}. A {@code version}
+ * are stable (replays of old databases read them); {@code NaN} and {@code null} values are left out (read back as {@code NaN} / {@code null}). A {@code version}
  * field allows later changes.
  *
  * <p>Thread-safe: stateless.
