@@ -21,6 +21,7 @@ import java.util.Locale;
 public final class LabelledHeadlines {
 
   private static final String RESOURCE = "headlines-labelled.tsv";
+  private static final String HOLDOUT = "headlines-holdout.tsv";
 
   /** One labelled headline. */
   public record Example(SentimentScore.Label label, String text) {}
@@ -35,11 +36,20 @@ public final class LabelledHeadlines {
 
   private LabelledHeadlines() {}
 
-  /** Every example, in file order. */
+  /** Every example of the labelled set (the one the lexicon was written against), in file order. */
   public static List<Example> load() {
-    try (InputStream in = LabelledHeadlines.class.getResourceAsStream(RESOURCE)) {
+    return load(RESOURCE);
+  }
+
+  /** The held-out set: written after the lexicon was frozen, never used to tune it. */
+  public static List<Example> holdout() {
+    return load(HOLDOUT);
+  }
+
+  private static List<Example> load(String resource) {
+    try (InputStream in = LabelledHeadlines.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException(RESOURCE + " missing from the classpath");
+        throw new IllegalStateException(resource + " missing from the classpath");
       }
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       List<Example> out = new ArrayList<>();
@@ -50,7 +60,7 @@ public final class LabelledHeadlines {
         }
         int tab = line.indexOf('\t');
         if (tab <= 0) {
-          throw new IllegalStateException("bad line in " + RESOURCE + ": " + line);
+          throw new IllegalStateException("bad line in " + resource + ": " + line);
         }
         SentimentScore.Label label =
             SentimentScore.Label.valueOf(line.substring(0, tab).strip().toUpperCase(Locale.ROOT));
@@ -62,9 +72,13 @@ public final class LabelledHeadlines {
     }
   }
 
-  /** Accuracy of {@code analyzer} on the set, scored as one batch. */
+  /** Accuracy of {@code analyzer} on the labelled set, scored as one batch. */
   public static Accuracy accuracy(SentimentAnalyzer analyzer) {
-    List<Example> examples = load();
+    return accuracy(analyzer, load());
+  }
+
+  /** Accuracy of {@code analyzer} on {@code examples}, scored as one batch. */
+  public static Accuracy accuracy(SentimentAnalyzer analyzer, List<Example> examples) {
     double[] compound = analyzer.compound(examples.stream().map(Example::text).toList());
     int correct = 0;
     for (int i = 0; i < compound.length; i++) {

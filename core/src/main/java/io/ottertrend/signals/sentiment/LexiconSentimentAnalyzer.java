@@ -65,6 +65,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
   private final Map<String, Float> words;
   private final Map<String, Float> phrases;
+  /** First words of phrases: only tokens in here pay for building phrase keys. */
+  private final Set<String> phraseStarts;
   private final int maxPhraseWords;
 
   /** The analyzer with the built-in crypto lexicon. */
@@ -81,6 +83,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   public LexiconSentimentAnalyzer(Map<String, Double> lexicon) {
     Map<String, Float> w = new HashMap<>();
     Map<String, Float> p = new HashMap<>();
+    Set<String> starts = new java.util.HashSet<>();
     int longest = 1;
     for (Map.Entry<String, Double> e : lexicon.entrySet()) {
       String key = e.getKey().strip().toLowerCase(Locale.ROOT);
@@ -97,11 +100,13 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         w.put(key, (float) v);
       } else {
         p.put(String.join(" ", parts), (float) v);
+        starts.add(parts[0]);
         longest = Math.max(longest, parts.length);
       }
     }
     this.words = Map.copyOf(w);
     this.phrases = Map.copyOf(p);
+    this.phraseStarts = Set.copyOf(starts);
     this.maxPhraseWords = longest;
   }
 
@@ -253,7 +258,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       int span = 1;
       float v = 0;
       boolean matched = false;
-      for (int len = Math.min(maxPhraseWords, n - i); len >= 2 && !matched; len--) {
+      int longestHere = phraseStarts.contains(lower[i]) ? Math.min(maxPhraseWords, n - i) : 0;
+      for (int len = longestHere; len >= 2 && !matched; len--) {
         Float pv = phrases.get(join(lower, i, len));
         if (pv != null) {
           v = pv;

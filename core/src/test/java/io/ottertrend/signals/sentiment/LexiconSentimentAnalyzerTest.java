@@ -34,6 +34,21 @@ class LexiconSentimentAnalyzerTest {
   }
 
   @Test
+  void heldOutAccuracyIsReported() {
+    LabelledHeadlines.Accuracy acc = LabelledHeadlines.accuracy(analyzer, LabelledHeadlines.holdout());
+    System.out.printf("sentiment accuracy on %d held-out headlines: %.1f %% (%d correct)%n",
+        acc.total(), acc.fraction() * 100, acc.correct());
+    for (LabelledHeadlines.Example e : LabelledHeadlines.holdout()) {
+      SentimentScore s = analyzer.score(e.text());
+      if (s.label() != e.label()) {
+        System.out.printf("  held-out miss: want %s got %s (%.3f) %s%n", e.label(), s.label(), s.compound(), e.text());
+      }
+    }
+    assertThat(acc.total()).isGreaterThanOrEqualTo(40);
+    assertThat(acc.fraction()).isGreaterThanOrEqualTo(0.60);
+  }
+
+  @Test
   void batchScoresEqualSingleScores() {
     List<String> texts = LabelledHeadlines.load().stream().map(LabelledHeadlines.Example::text).toList();
     double[] batch = analyzer.compound(texts);
