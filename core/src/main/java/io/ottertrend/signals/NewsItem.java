@@ -7,7 +7,7 @@ import java.util.Set;
  * One news article.
  *
  * @param id the source's stable id (guid), or the link when the source has none
- * @param title headline (plain text)
+ * @param title headline (plain text, at most {@value #MAX_TITLE} characters)
  * @param url article link, or {@code ""}
  * @param source outlet, e.g. {@code coindesk}
  * @param publishedAt publication time, epoch ms
@@ -21,9 +21,12 @@ public record NewsItem(
 
   /** Longest excerpt kept: the body is untrusted text and reaches the LLM only length-capped. */
   public static final int MAX_EXCERPT = 400;
+  /** Longest title kept, for the same reason. */
+  public static final int MAX_TITLE = 300;
 
   public NewsItem {
     Objects.requireNonNull(title, "title");
+    title = title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) : title;
     id = id == null ? "" : id;
     url = url == null ? "" : url;
     source = source == null ? "" : source;

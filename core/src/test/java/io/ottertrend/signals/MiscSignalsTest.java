@@ -69,8 +69,9 @@ class MiscSignalsTest {
 
   @Test
   void newsItemsCapExcerptsAndDefaultNulls() {
-    NewsItem n = new NewsItem(null, "t", null, null, 0, "z".repeat(1000), null, 0);
+    NewsItem n = new NewsItem(null, "t".repeat(1000), null, null, 0, "z".repeat(1000), null, 0);
     assertThat(n.excerpt()).hasSize(NewsItem.MAX_EXCERPT);
+    assertThat(n.title()).hasSize(NewsItem.MAX_TITLE);
     assertThat(n.id()).isEmpty();
     assertThat(n.symbols()).isEmpty();
     assertThat(SentimentScore.labelOf(0.05)).isEqualTo(SentimentScore.Label.POSITIVE);
