@@ -65,6 +65,7 @@ public final class RiskEngine {
 
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
   private static final MathContext DIVIDE = new MathContext(24, RoundingMode.DOWN);
+  private static final MathContext QUOTE_DIGITS = new MathContext(20, RoundingMode.HALF_EVEN);
   private static final int REJECT_ALERT_EVERY = 10;
 
   private final Memory memory;
@@ -335,6 +336,9 @@ public final class RiskEngine {
     RiskContext after = ctx.withProposal(rounded);
     for (RiskRule rule : rules) {
       RiskVerdict v = apply(rule, after);
+      if (v instanceof RiskVerdict.Shrink s && s.quantity().compareTo(rounded.quantity()) >= 0) {
+        continue; // a "shrink" that would not make the order smaller changes nothing
+      }
       if (!(v instanceof RiskVerdict.Approve)) {
         String why = v instanceof RiskVerdict.Reject r ? r.reason() : ((RiskVerdict.Shrink) v).reason();
         return new Result(reject(original, rule.name(), "after rounding: " + why), after, false);
@@ -409,8 +413,11 @@ public final class RiskEngine {
       qty = qty == null ? fromQuote : qty.min(fromQuote);
     }
     if (q.quoteSized()) {
-      BigDecimal value = qty.multiply(price);
-      return q.withSize(qty, quote == null ? value : quote.min(value));
+      if (quote == null) {
+        return q.withSize(qty, qty.multiply(price));
+      }
+      BigDecimal value = q.quantity() == null ? quote : q.quantity().multiply(price).min(quote);
+      return q.withSize(qty, value);
     }
     return q.withSize(qty, null);
   }
@@ -418,7 +425,8 @@ public final class RiskEngine {
   private static OrderProposal resize(RiskContext ctx, BigDecimal qty) {
     OrderProposal p = ctx.proposal();
     if (p.quoteSized()) {
-      BigDecimal quote = qty.multiply(ctx.orderPrice());
+      // qty was derived as cap / price rounded down; 20 digits undo that division's last-digit loss
+      BigDecimal quote = qty.multiply(ctx.orderPrice()).round(QUOTE_DIGITS);
       return p.withSize(qty, p.quoteAmount() == null ? quote : quote.min(p.quoteAmount()));
     }
     return p.withSize(qty, null);
