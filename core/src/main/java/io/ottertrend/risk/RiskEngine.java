@@ -240,27 +240,30 @@ public final class RiskEngine {
   }
 
   private void rollover(LocalDate today, long now) {
-    String expected = state.day == null ? null : state.day.toString();
-    boolean rolled = memory.inTransaction(() -> {
-      if (!memory.compareAndSetState(RiskState.DAY, expected, today.toString(), now)) {
-        return false;
+    // compare-and-set on the stored day: whoever moves it from the day it read resets the counters; a loser
+    // (another engine on the same file, or a stale cache) reloads and retries against what is stored now
+    for (int attempt = 0; attempt < 3; attempt++) {
+      String expected = state.day == null ? null : state.day.toString();
+      boolean rolled = memory.inTransaction(() -> {
+        if (!memory.compareAndSetState(RiskState.DAY, expected, today.toString(), now)) {
+          return false;
+        }
+        memory.putState(RiskState.TRADES, "0", now);
+        memory.putState(RiskState.ENTRIES, "0", now);
+        memory.deleteState(RiskState.DAY_START_EQUITY);
+        memory.deleteState(RiskState.DAILY_HALT);
+        return true;
+      });
+      if (rolled) {
+        state.resetDaily(today);
+        return;
       }
-      memory.putState(RiskState.TRADES, "0", now);
-      memory.putState(RiskState.ENTRIES, "0", now);
-      memory.deleteState(RiskState.DAY_START_EQUITY);
-      memory.deleteState(RiskState.DAILY_HALT);
-      return true;
-    });
-    if (rolled) {
-      state.resetDaily(today);
-    } else {
-      // another engine rolled first: take its counters
       state.load(memory.states("risk."), now, limits.stoplossGuardWindow().toMillis());
-      if (!today.equals(state.day)) {
-        throw new IllegalStateException("day rollover to " + today + " lost a race and the stored day is "
-            + state.day);
+      if (today.equals(state.day)) {
+        return;
       }
     }
+    throw new IllegalStateException("day rollover to " + today + " kept losing races; stored day " + state.day);
   }
 
   private RiskContext observeEquity(RiskContext ctx, boolean dryRun, Map<String, String> writes, long now) {
