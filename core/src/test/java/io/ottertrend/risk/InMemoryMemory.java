@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * property test runs in seconds (SQLite with {@code synchronous=FULL} fsyncs every verdict). Real-file behaviour
  * (restart, rollover, halt) is tested on {@code SqliteMemory}. Methods the engine never calls throw.
  */
-final class InMemoryMemory implements Memory {
+class InMemoryMemory implements Memory {
   private TreeMap<String, String> state = new TreeMap<>();
   private final List<TradeRecord> trades = new ArrayList<>();
   private final List<RiskEvent> recentEvents = new ArrayList<>();
