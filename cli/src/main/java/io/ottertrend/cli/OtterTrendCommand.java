@@ -1,5 +1,7 @@
 package io.ottertrend.cli;
 
+import io.ottertrend.cli.commands.HaltCommand;
+import io.ottertrend.cli.commands.ResumeCommand;
 import io.ottertrend.cli.commands.StatusCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -19,6 +21,8 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       StatusCommand.class,
+      HaltCommand.class,
+      ResumeCommand.class,
       AutoComplete.GenerateCompletion.class,
     },
     footerHeading = "%nSettings:%n",

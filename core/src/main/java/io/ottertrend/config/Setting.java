@@ -130,6 +130,8 @@ public enum Setting {
   PRELIVE_MIN_PAPER_TRADES(Group.AGENT, SettingType.INTEGER, "20",
       "Closed paper trades required before the first live run.", range(0, 100_000)),
   DB_PATH(Group.AGENT, SettingType.PATH, "ottertrend.db", "SQLite database file (paper and live must differ)."),
+  PAPER_DB_PATH(Group.AGENT, SettingType.PATH, "ottertrend.db",
+      "Paper database holding the track record the pre-live check reads (must differ from the live database)."),
   LOG_LEVEL(Group.AGENT, SettingType.CHOICE, "info", "Log level of the log file.",
       choices("trace", "debug", "info", "warn", "error")),
 
