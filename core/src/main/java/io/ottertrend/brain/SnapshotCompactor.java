@@ -8,13 +8,13 @@ import java.math.MathContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns a {@link MarketSnapshot} into compact JSON that fits a prompt-token budget ({@code LLM_SNAPSHOT_TOKENS},
@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  * thread-safe.
  */
 public final class SnapshotCompactor {
-  private static final Pattern PLAIN_SYMBOL = Pattern.compile("[A-Z0-9]{2,30}");
   private static final MathContext SIG3 = new MathContext(3);
   private static final MathContext SIG5 = new MathContext(5);
 
@@ -49,9 +48,9 @@ public final class SnapshotCompactor {
     this.maxHeadlines = maxHeadlines;
   }
 
-  /** Budget {@code tokenBudget}, at most 40 symbols and 8 headlines. */
+  /** Budget {@code tokenBudget}, at most 40 symbols and 5 headlines. */
   public static SnapshotCompactor withBudget(int tokenBudget) {
-    return new SnapshotCompactor(tokenBudget, 40, 8);
+    return new SnapshotCompactor(tokenBudget, 40, 5);
   }
 
   public int tokenBudget() {
@@ -85,11 +84,12 @@ public final class SnapshotCompactor {
     List<SymbolView> all = s.symbols();
     int n = all.size();
     double[] score = new double[n];
+    int[] idx = new int[n];
+    int count = 0;
     int odd = 0;
-    List<Integer> candidates = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       SymbolView v = all.get(i);
-      if (!PLAIN_SYMBOL.matcher(v.symbol()).matches()) {
+      if (!plain(v.symbol())) {
         odd++;
         continue;
       }
@@ -97,56 +97,133 @@ public final class SnapshotCompactor {
         continue;
       }
       score[i] = relevance(v, s.risk(), held.contains(v.symbol()), mentioned.contains(v.symbol()));
-      candidates.add(i);
+      idx[count++] = i;
     }
     if (odd > 0) {
       flags.add("skipped " + odd + " symbols with characters outside A-Z0-9");
     }
-    candidates.sort((a, b) -> {
-      int c = Double.compare(score[b], score[a]);
-      return c != 0 ? c : all.get(a).symbol().compareTo(all.get(b).symbol());
-    });
-    List<Headline> news = new ArrayList<>();
-    for (Headline h : s.signals().headlines()) {
+    List<Integer> top = top(idx, count, score, all, maxSymbols);
+    List<Headline> news = new ArrayList<>(s.signals().headlines());
+    news.sort((a, b) -> Long.compare(b.publishedAt(), a.publishedAt()));
+    if (news.size() > maxHeadlines) {
+      news = news.subList(0, maxHeadlines);
+    }
+    for (Headline h : news) {
       if (Untrusted.suspicious(h.title()) || Untrusted.suspicious(h.source())) {
         flags.add("suspicious headline: " + Untrusted.clean(h.title(), 80));
       }
-      news.add(h);
     }
-    news.sort((a, b) -> Long.compare(b.publishedAt(), a.publishedAt()));
-    int rows = Math.min(maxSymbols, candidates.size());
-    int heads = Math.min(maxHeadlines, news.size());
-    String json = null;
-    int tokens = 0;
-    for (int round = 0; round < 12; round++) {
-      json = render(s, all, candidates.subList(0, rows), news.subList(0, heads));
+    // Render the parts once, estimate each, then keep as many rows (and headlines) as fit the budget.
+    String head = header(s);
+    List<String> rowText = new ArrayList<>(top.size());
+    int[] rowTokens = new int[top.size()];
+    for (int i = 0; i < top.size(); i++) {
+      rowText.add(row(all.get(top.get(i))));
+      rowTokens[i] = Tokens.estimate(rowText.get(i)) + 1;
+    }
+    List<String> newsText = new ArrayList<>(news.size());
+    int[] newsTokens = new int[news.size()];
+    for (int i = 0; i < news.size(); i++) {
+      newsText.add(headline(news.get(i)));
+      newsTokens[i] = Tokens.estimate(newsText.get(i)) + 1;
+    }
+    int fixed = Tokens.estimate(head) + Tokens.estimate(middle(s, top.size(), n)) + 2;
+    int heads = news.size();
+    int rows = top.size();
+    int newsSum = 0;
+    for (int t : newsTokens) {
+      newsSum += t;
+    }
+    int rowSum = 0;
+    for (int t : rowTokens) {
+      rowSum += t;
+    }
+    while (fixed + rowSum + newsSum > tokenBudget && (rows > 0 || heads > 0)) {
+      if (heads > 0 && (rows <= Math.min(8, top.size()) || heads > rows)) {
+        newsSum -= newsTokens[--heads];
+      } else if (rows > 0) {
+        rowSum -= rowTokens[--rows];
+      } else {
+        newsSum -= newsTokens[--heads];
+      }
+    }
+    String json;
+    int tokens;
+    while (true) {
+      StringBuilder b = new StringBuilder(head.length() + 96 * rows + 200 * heads + 400);
+      b.append(head);
+      for (int i = 0; i < rows; i++) {
+        b.append(i == 0 ? "" : ",").append(rowText.get(i));
+      }
+      b.append(middle(s, rows, n));
+      for (int i = 0; i < heads; i++) {
+        b.append(i == 0 ? "" : ",").append(newsText.get(i));
+      }
+      b.append("]}");
+      json = b.toString();
       tokens = Tokens.estimate(json);
-      if (tokens <= tokenBudget || (rows == 0 && heads == 0)) {
+      if (tokens <= tokenBudget || rows + heads == 0) {
         break;
       }
-      double ratio = (double) tokenBudget / tokens;
-      int nextRows = Math.min(rows - 1, (int) Math.floor(rows * ratio * 0.95));
-      if (nextRows < Math.min(5, rows) && heads > 0) {
-        heads = heads / 2;
-        nextRows = Math.max(nextRows, Math.min(5, rows));
+      if (rows > 0) {
+        rows--;
+      } else {
+        heads--;
       }
-      rows = Math.max(0, nextRows);
     }
     if (tokens > tokenBudget) {
       flags.add("snapshot over budget: " + tokens + " > " + tokenBudget + " tokens");
     }
     List<String> shown = new ArrayList<>(rows);
     for (int i = 0; i < rows; i++) {
-      shown.add(all.get(candidates.get(i)).symbol());
+      shown.add(all.get(top.get(i)).symbol());
     }
     Set<String> allow = new LinkedHashSet<>(shown);
     for (String h : held) {
-      if (PLAIN_SYMBOL.matcher(h).matches()) {
+      if (plain(h)) {
         allow.add(h);
       }
     }
     return new Compacted(json, tokens, List.copyOf(shown), java.util.Collections.unmodifiableSet(allow), n,
         List.copyOf(flags));
+  }
+
+  /** The {@code k} best indices by score (ties by symbol), without sorting everything. */
+  private static List<Integer> top(int[] idx, int count, double[] score, List<SymbolView> all, int k) {
+    double threshold = Double.NEGATIVE_INFINITY;
+    if (count > k) {
+      double[] sorted = new double[count];
+      for (int i = 0; i < count; i++) {
+        sorted[i] = score[idx[i]];
+      }
+      Arrays.sort(sorted);
+      threshold = sorted[count - k];
+    }
+    List<Integer> out = new ArrayList<>(Math.min(count, k * 2));
+    for (int i = 0; i < count; i++) {
+      if (score[idx[i]] >= threshold) {
+        out.add(idx[i]);
+      }
+    }
+    out.sort((a, b) -> {
+      int c = Double.compare(score[b], score[a]);
+      return c != 0 ? c : all.get(a).symbol().compareTo(all.get(b).symbol());
+    });
+    return out.size() > k ? out.subList(0, k) : out;
+  }
+
+  static boolean plain(String symbol) {
+    int len = symbol.length();
+    if (len < 2 || len > 30) {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      char c = symbol.charAt(i);
+      if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static double relevance(SymbolView v, MarketSnapshot.Risk risk, boolean held, boolean mentioned) {
@@ -180,8 +257,8 @@ public final class SnapshotCompactor {
     return Double.isFinite(d) ? Math.min(d, 5) : 0;
   }
 
-  private static String render(MarketSnapshot s, List<SymbolView> all, List<Integer> rows, List<Headline> news) {
-    StringBuilder b = new StringBuilder(256 + rows.size() * 90 + news.size() * 160);
+  private static String header(MarketSnapshot s) {
+    StringBuilder b = new StringBuilder(900);
     MarketSnapshot.Risk r = s.risk();
     b.append("{\"t\":\"").append(Instant.ofEpochMilli(s.at()).truncatedTo(ChronoUnit.SECONDS)).append('"');
     b.append(",\"quote\":\"").append(Untrusted.clean(s.quoteAsset(), 10)).append('"');
@@ -204,7 +281,7 @@ public final class SnapshotCompactor {
         .append(",\"pos_cols\":[\"s\",\"qty\",\"entry\",\"mark\",\"pnl%\",\"held_h\",\"sl\",\"tp\"],\"pos\":[");
     boolean first = true;
     for (PositionView v : p.positions()) {
-      if (!PLAIN_SYMBOL.matcher(v.symbol()).matches()) {
+      if (!plain(v.symbol())) {
         continue;
       }
       b.append(first ? "" : ",").append("[\"").append(v.symbol()).append("\",").append(n(v.quantity(), SIG5))
@@ -216,23 +293,28 @@ public final class SnapshotCompactor {
     b.append("]}");
     b.append(",\"mkt_cols\":[\"s\",\"px\",\"ch24%\",\"vol_musd\",\"spr%\",\"rsi\",\"trend%\",\"mom%\",\"vola%\","
         + "\"regime\",\"flags\"],\"mkt\":[");
-    first = true;
-    for (int i : rows) {
-      SymbolView v = all.get(i);
-      b.append(first ? "" : ",").append("[\"").append(v.symbol()).append("\",").append(n(v.lastPrice(), SIG5))
-          .append(',').append(pct(v.change24h())).append(',').append(n(v.quoteVolume() / 1e6, SIG3)).append(',')
-          .append(pct(v.spreadPct())).append(',').append(Double.isFinite(v.rsi()) ? Long.toString(Math.round(v.rsi()))
-              : "null")
-          .append(',').append(pct(v.trend())).append(',').append(pct(v.momentum())).append(',')
-          .append(pct(v.volatility())).append(",\"").append(regime(v.regime())).append("\",\"")
-          .append(v.newListing() ? "new" : "").append(v.newListing() && v.topGainer() ? "," : "")
-          .append(v.topGainer() ? "gainer" : "").append("\"]");
-      first = false;
-    }
-    b.append("],\"shown\":").append(rows.size()).append(",\"total\":").append(all.size());
+    return b.toString();
+  }
+
+  private static String row(SymbolView v) {
+    StringBuilder b = new StringBuilder(96);
+    b.append("[\"").append(v.symbol()).append("\",").append(n(v.lastPrice(), SIG5))
+        .append(',').append(pct(v.change24h())).append(',').append(n(v.quoteVolume() / 1e6, SIG3)).append(',')
+        .append(pct(v.spreadPct())).append(',').append(Double.isFinite(v.rsi()) ? Long.toString(Math.round(v.rsi()))
+            : "null")
+        .append(',').append(pct(v.trend())).append(',').append(pct(v.momentum())).append(',')
+        .append(pct(v.volatility())).append(",\"").append(regime(v.regime())).append("\",\"")
+        .append(v.newListing() ? "new" : "").append(v.newListing() && v.topGainer() ? "," : "")
+        .append(v.topGainer() ? "gainer" : "").append("\"]");
+    return b.toString();
+  }
+
+  private static String middle(MarketSnapshot s, int shown, int total) {
+    StringBuilder b = new StringBuilder(400);
+    b.append("],\"shown\":").append(shown).append(",\"total\":").append(total);
     MarketSnapshot.Signals sig = s.signals();
     b.append(",\"signals\":{\"narratives\":{");
-    first = true;
+    boolean first = true;
     for (MarketSnapshot.Narrative nv : sig.narratives()) {
       b.append(first ? "" : ",").append('"').append(Untrusted.clean(nv.name(), 24)).append("\":")
           .append(n(nv.strength(), SIG3));
@@ -257,17 +339,16 @@ public final class SnapshotCompactor {
       first = false;
     }
     b.append("}},\"untrusted_news\":[");
-    first = true;
-    for (Headline h : news) {
-      b.append(first ? "" : ",").append("{\"src\":\"").append(Untrusted.clean(h.source(), 24))
-          .append("\",\"title\":\"").append(Untrusted.clean(h.title(), 120)).append("\",\"sent\":")
-          .append(n(h.sentiment(), SIG3)).append(",\"sym\":");
-      symbols(b, h.symbols().size() > 4 ? h.symbols().subList(0, 4) : h.symbols());
-      b.append('}');
-      first = false;
-    }
-    b.append("]}");
     return b.toString();
+  }
+
+  private static String headline(Headline h) {
+    StringBuilder b = new StringBuilder(200);
+    b.append("{\"src\":\"").append(Untrusted.clean(h.source(), 24)).append("\",\"title\":\"")
+        .append(Untrusted.clean(h.title(), 120)).append("\",\"sent\":").append(n(h.sentiment(), SIG3))
+        .append(",\"sym\":");
+    symbols(b, h.symbols().size() > 4 ? h.symbols().subList(0, 4) : h.symbols());
+    return b.append('}').toString();
   }
 
   private static void symbols(StringBuilder b, List<String> list) {
@@ -277,7 +358,7 @@ public final class SnapshotCompactor {
       if (k == 10) {
         break;
       }
-      if (PLAIN_SYMBOL.matcher(sym).matches()) {
+      if (plain(sym)) {
         b.append(k == 0 ? "" : ",").append('"').append(sym).append('"');
         k++;
       }

@@ -51,8 +51,11 @@ public final class Untrusted {
       int cp = n.codePointAt(i);
       i += Character.charCount(cp);
       int type = Character.getType(cp);
-      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || type == Character.CONTROL) {
+      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
         space = sb.length() > 0;
+        continue;
+      }
+      if (type == Character.CONTROL) {
         continue;
       }
       if (type == Character.FORMAT || type == Character.PRIVATE_USE || type == Character.UNASSIGNED
