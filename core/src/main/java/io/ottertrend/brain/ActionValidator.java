@@ -219,7 +219,7 @@ public final class ActionValidator {
   /** A JSON number as a decimal; strings, NaN and infinities give null. */
   static BigDecimal number(Object v) {
     if (v instanceof Double d) {
-      return Double.isFinite(d) ? BigDecimal.valueOf(d) : null;
+      return Double.isFinite(d) ? BigDecimal.valueOf(d).stripTrailingZeros() : null;
     }
     if (v instanceof Float f) {
       return Float.isFinite(f) ? BigDecimal.valueOf(f.doubleValue()) : null;
