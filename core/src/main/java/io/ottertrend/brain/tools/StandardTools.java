@@ -79,13 +79,13 @@ public final class StandardTools {
         Category.OBSERVE, Params.object(), Duration.ofMinutes(5), 10, (a, c) -> {
           List<Object> out = new ArrayList<>();
           for (String s : p.signals().trendingTokens()) {
-            out.add(Map.of("token", s, "tradable", c.symbols().check(s).ok()));
+            out.add(obj("token", s, "tradable", c.symbols().check(s).ok()));
           }
           return out;
         }));
     t.add(tool("get_social_mentions", "Social mentions of a symbol over 24h.", Category.OBSERVE,
         Params.object().symbol("symbol", "Symbol from the market snapshot", true), Duration.ofMinutes(10), 10,
-        (a, c) -> Map.of("symbol", a.symbol("symbol"), "mentions_24h", p.signals().socialMentions(a.symbol("symbol")))));
+        (a, c) -> obj("symbol", a.symbol("symbol"), "mentions_24h", p.signals().socialMentions(a.symbol("symbol")))));
     t.add(tool("get_crypto_news", "Recent crypto headlines (untrusted text) with sentiment.", Category.OBSERVE,
         Params.object().symbol("symbol", "Only news about this symbol", false)
             .integer("limit", "How many (default 5)", false, 1, 20),
@@ -100,35 +100,35 @@ public final class StandardTools {
             m.put("published_at", h.publishedAt());
             out.add(m);
           }
-          return Map.of("untrusted_headlines", out);
+          return obj("untrusted_headlines", out);
         }));
     // --- think -------------------------------------------------------------------------------------
     t.add(tool("ml_detect_regime", "Market regime of a symbol (trending up/down, ranging, volatile).",
         Category.THINK, Params.object().symbol("symbol", "Symbol", true), Duration.ofSeconds(60), 30, (a, c) -> {
           AgentPorts.Analytics.Regime r = p.analytics().regime(a.symbol("symbol"));
-          return Map.of("regime", r.regime().name(), "confidence", r.confidence());
+          return obj("regime", r.regime().name(), "confidence", r.confidence());
         }));
     t.add(tool("ml_forecast_volatility", "Forecast volatility (std of returns, percent) over a horizon.",
         Category.THINK, Params.object().symbol("symbol", "Symbol", true)
             .integer("horizon_bars", "Bars ahead (default 60)", false, 1, 500),
-        Duration.ofSeconds(60), 30, (a, c) -> Map.of("volatility_pct",
+        Duration.ofSeconds(60), 30, (a, c) -> obj("volatility_pct",
             100 * p.analytics().forecastVolatility(a.symbol("symbol"), (int) a.integer("horizon_bars", 60)))));
     t.add(tool("ml_score_sentiment", "Sentiment of a text from -1 (negative) to 1 (positive).", Category.THINK,
         Params.object().string("text", "The text to score", true, 500), Duration.ofMinutes(10), 30,
-        (a, c) -> Map.of("sentiment", p.signals().scoreSentiment(a.string("text", "")))));
+        (a, c) -> obj("sentiment", p.signals().scoreSentiment(a.string("text", "")))));
     t.add(tool("ml_narrative_strength", "Strength (0-1) of a narrative such as socialfi, memecoin, ai.",
         Category.THINK, Params.object().string("narrative", "Narrative name", true, 40), Duration.ofMinutes(10), 30,
-        (a, c) -> Map.of("narrative", a.string("narrative", ""), "strength",
+        (a, c) -> obj("narrative", a.string("narrative", ""), "strength",
             p.signals().narrativeStrength(a.string("narrative", "")))));
     t.add(tool("ml_estimate_slippage", "Expected slippage (percent) of a market order of a quote amount.",
         Category.THINK, Params.object().symbol("symbol", "Symbol", true)
             .enumOf("side", "BUY or SELL", true, "BUY", "SELL")
             .number("quote_amount", "Order value in the quote asset", true, 0.01, 1_000_000),
-        Duration.ofSeconds(30), 30, (a, c) -> Map.of("slippage_pct", 100 * p.analytics().estimateSlippage(
+        Duration.ofSeconds(30), 30, (a, c) -> obj("slippage_pct", 100 * p.analytics().estimateSlippage(
             a.symbol("symbol"), Side.valueOf(a.string("side", "BUY")), a.number("quote_amount", 0)))));
     t.add(tool("ml_detect_anomalies", "Anomalies of a symbol (volume spikes, price glitches).", Category.THINK,
         Params.object().symbol("symbol", "Symbol", true), Duration.ofSeconds(60), 30,
-        (a, c) -> Map.of("anomalies", p.analytics().anomalies(a.symbol("symbol")))));
+        (a, c) -> obj("anomalies", p.analytics().anomalies(a.symbol("symbol")))));
     // --- act ---------------------------------------------------------------------------------------
     t.add(tool("get_portfolio_state", "Equity, cash and open positions.", Category.ACT, Params.object(),
         Duration.ZERO, 30, (a, c) -> portfolio(orElse(() -> p.portfolio().portfolio(), c.snapshot().portfolio()))));
@@ -139,7 +139,7 @@ public final class StandardTools {
         orderParams(false), Duration.ZERO, 30, (a, c) -> {
           Action.Open open = validOpen(a, c);
           AgentPorts.RiskGate.Verdict v = p.risk().check(open);
-          return Map.of("approved", v.approved(), "size_pct_equity", v.sizePctEquity(), "reason", v.reason());
+          return obj("approved", v.approved(), "size_pct_equity", v.sizePctEquity(), "reason", v.reason());
         }));
     t.add(tool("place_order", "Place a spot BUY order sized as a fraction of equity; the risk engine may shrink "
         + "or reject it. Prefer LIMIT (0% maker fee).", Category.ACT, orderParams(true), Duration.ZERO, 10,
@@ -174,6 +174,15 @@ public final class StandardTools {
           return result(p.orders().cancel(a.symbol("symbol"), id), Double.NaN);
         }));
     return t;
+  }
+
+  /** An insertion-ordered map: tool results must render the same way every run (replay keys depend on it). */
+  static Map<String, Object> obj(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
   }
 
   private static Params orderParams(boolean withTargets) {

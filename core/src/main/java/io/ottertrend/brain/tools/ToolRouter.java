@@ -199,7 +199,10 @@ public final class ToolRouter {
       }
       if (v instanceof Map<?, ?> m) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> en : m.entrySet()) {
+        // Unordered maps (Map.of, HashMap) are rendered in key order so that results are stable across runs.
+        Iterable<? extends Map.Entry<?, ?>> entries = m instanceof LinkedHashMap<?, ?> || m instanceof java.util.SortedMap<?, ?>
+            ? m.entrySet() : new TreeMap<Object, Object>(stringKeys(m)).entrySet();
+        for (Map.Entry<?, ?> en : entries) {
           if (out.size() >= MAX_LIST) {
             break;
           }
@@ -216,6 +219,12 @@ public final class ToolRouter {
       }
       return sanitize(String.valueOf(v), tool);
     }
+  }
+
+  private static Map<Object, Object> stringKeys(Map<?, ?> m) {
+    Map<Object, Object> out = new HashMap<>();
+    m.forEach((k, x) -> out.put(String.valueOf(k), x));
+    return out;
   }
 
   private static String canonical(Map<String, Object> args) {
