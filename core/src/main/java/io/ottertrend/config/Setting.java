@@ -48,6 +48,8 @@ public enum Setting {
       "Model training cut-off (YYYY-MM-DD): backtests before it are flagged as possibly leaked."),
   LLM_SNAPSHOT_TOKENS(Group.LLM, SettingType.INTEGER, "1500", "Prompt token budget of the market snapshot.",
       range(200, 100_000)),
+  LLM_CACHE_ONLY(Group.LLM, SettingType.BOOLEAN, "false",
+      "Serve LLM calls only from the replay store (--llm-cache-only); a miss fails instead of calling the network."),
 
   // --- Risk -----------------------------------------------------------------------------------------------
   RISK_MAX_TRADE_USD(Group.RISK, SettingType.DECIMAL, "20", "Largest order value in USD.",
