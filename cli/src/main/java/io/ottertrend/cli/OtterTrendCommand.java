@@ -1,5 +1,6 @@
 package io.ottertrend.cli;
 
+import io.ottertrend.cli.commands.ScanCommand;
 import io.ottertrend.cli.commands.StatusCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       StatusCommand.class,
+      ScanCommand.class,
       AutoComplete.GenerateCompletion.class,
     },
     footerHeading = "%nSettings:%n",
