@@ -2,6 +2,7 @@ package io.ottertrend.cli;
 
 import io.ottertrend.cli.commands.HaltCommand;
 import io.ottertrend.cli.commands.ResumeCommand;
+import io.ottertrend.cli.commands.ScanCommand;
 import io.ottertrend.cli.commands.StatusCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       HaltCommand.class,
       ResumeCommand.class,
+      ScanCommand.class,
       AutoComplete.GenerateCompletion.class,
     },
     footerHeading = "%nSettings:%n",
