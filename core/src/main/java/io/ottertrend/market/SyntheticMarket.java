@@ -186,6 +186,15 @@ public final class SyntheticMarket extends BarMarket {
     }
   }
 
+  /** The symbols a market of {@code symbols} pairs built from {@code seed} lists, in order. */
+  public static List<String> symbolNames(long seed, int symbols, String quoteAsset) {
+    List<String> out = new ArrayList<>();
+    for (SymbolProfile p : SymbolProfile.generate(seed, symbols, quoteAsset, 0, 60_000)) {
+      out.add(p.symbol());
+    }
+    return out;
+  }
+
   /** Receives generated history, one symbol at a time. */
   @FunctionalInterface
   public interface HistorySink {
