@@ -79,7 +79,8 @@ public final class KlineFetcher {
    */
   public Result fetch(String symbol, Interval interval, long from, Long to) throws InterruptedException {
     long now = exchange.serverTime();
-    long end = to == null ? now : Math.min(to, now);
+    long lastClosed = Buckets.previous(interval, Buckets.start(interval, now));
+    long end = to == null ? lastClosed : Math.min(to, lastClosed);
     long start = Buckets.ceil(interval, from);
     long resume = store.lastOpenTime(symbol, interval).map(t -> Buckets.next(interval, t)).orElse(start);
     long cursor = Math.max(start, resume);
@@ -118,8 +119,7 @@ public final class KlineFetcher {
         break;
       }
     }
-    long lastClosed = Buckets.previous(interval, Buckets.start(interval, now));
-    long tail = Math.min(end, lastClosed);
+    long tail = end;
     if (expected <= tail) {
       gaps.add(new BarStore.Gap(expected, Buckets.next(interval, tail),
           BarStore.missingBetween(interval, Buckets.previous(interval, expected), Buckets.next(interval, tail))));
