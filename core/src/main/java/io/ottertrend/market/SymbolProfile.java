@@ -132,12 +132,7 @@ record SymbolProfile(
         types.remove(OrderType.MARKET);
         thinWithoutMarket = true;
       }
-      int exponent = (int) Math.floor(Math.log10(price));
-      int priceDecimals = Math.max(2, Math.min(10, 5 - exponent));
-      int qtyDecimals = Math.max(0, Math.min(6, exponent + 2));
-      SymbolRules rules = SymbolRules.builder(base + quote, base, quote)
-          .tickSize(Decimals.incrementForDecimals(priceDecimals))
-          .stepSize(Decimals.incrementForDecimals(qtyDecimals))
+      SymbolRules rules = rulesFor(base, quote, price)
           .minNotional(kind == Kind.MAJOR ? "5" : "1")
           .maxNotional("2000000")
           .apiTradable(apiTradable)
@@ -147,6 +142,19 @@ record SymbolProfile(
           listing, pump, rules));
     }
     return out;
+  }
+
+  /**
+   * MEXC-like precision for a pair trading near {@code price}: about six significant digits of price
+   * (at least 2 decimals) and a quantity step worth roughly a cent.
+   */
+  static SymbolRules.Builder rulesFor(String base, String quote, double price) {
+    int exponent = (int) Math.floor(Math.log10(price));
+    int priceDecimals = Math.max(2, Math.min(10, 5 - exponent));
+    int qtyDecimals = Math.max(0, Math.min(6, exponent + 2));
+    return SymbolRules.builder(base + quote, base, quote)
+        .tickSize(Decimals.incrementForDecimals(priceDecimals))
+        .stepSize(Decimals.incrementForDecimals(qtyDecimals));
   }
 
   private static String name(String[] names, int[] used, Kind kind, String prefix) {
