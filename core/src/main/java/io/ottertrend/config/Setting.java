@@ -67,7 +67,7 @@ public enum Setting {
       "24 h quote volume below which orders are capped at RISK_LOW_LIQUIDITY_CAP_USD.",
       decimalRange("0", "10000000000")),
   RISK_LOW_LIQUIDITY_CAP_USD(Group.RISK, SettingType.DECIMAL, "10",
-      "Largest order value on low-liquidity pairs.", decimalRange("0.01", "1000000")),
+      "Largest order value on low-liquidity pairs (never above RISK_MAX_TRADE_USD).", decimalRange("0.01", "1000000")),
   RISK_MAX_DRAWDOWN_PCT(Group.RISK, SettingType.DECIMAL, "0.15",
       "Drawdown from the equity peak that locks new entries.", decimalRange("0.005", "0.9")),
   RISK_MAX_ENTRIES_PER_HOUR(Group.RISK, SettingType.INTEGER, "10", "New entries per rolling hour.", range(1, 10_000)),

@@ -234,8 +234,11 @@ public final class Settings {
     }
 
     private static String unquote(String v) {
-      if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
-        return v.substring(1, v.length() - 1);
+      if (!v.isEmpty() && (v.charAt(0) == '"' || v.charAt(0) == '\'')) {
+        int close = v.indexOf(v.charAt(0), 1);
+        if (close > 0) {
+          return v.substring(1, close); // anything after the closing quote is a comment
+        }
       }
       int hash = v.indexOf(" #");
       return hash >= 0 ? v.substring(0, hash).strip() : v;
@@ -279,7 +282,8 @@ public final class Settings {
       if (problems.isEmpty()) {
         BigDecimal cap = new BigDecimal(v.get(Setting.RISK_LOW_LIQUIDITY_CAP_USD).text().strip());
         BigDecimal max = new BigDecimal(v.get(Setting.RISK_MAX_TRADE_USD).text().strip());
-        if (cap.compareTo(max) > 0) {
+        // The default cap simply yields to a lower trade cap; an explicit cap above the trade cap is a mistake.
+        if (cap.compareTo(max) > 0 && v.get(Setting.RISK_LOW_LIQUIDITY_CAP_USD).source() != Source.DEFAULT) {
           problems.add("RISK_LOW_LIQUIDITY_CAP_USD=" + cap.toPlainString()
               + ": must not exceed RISK_MAX_TRADE_USD=" + max.toPlainString());
         }
