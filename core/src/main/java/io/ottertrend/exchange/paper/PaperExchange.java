@@ -7,6 +7,7 @@ import io.ottertrend.config.Settings;
 import io.ottertrend.exchange.Exchange;
 import io.ottertrend.exchange.ExchangeException;
 import io.ottertrend.exchange.ExchangeException.InvalidReason;
+import io.ottertrend.exchange.mexc.MexcExchange;
 import io.ottertrend.market.MarketSource;
 import io.ottertrend.memory.Memory;
 import io.ottertrend.memory.MemoryException;
@@ -27,7 +28,6 @@ import io.ottertrend.model.OrderType;
 import io.ottertrend.model.PublicTrade;
 import io.ottertrend.model.Side;
 import io.ottertrend.model.SymbolRules;
-import io.ottertrend.model.SymbolStatus;
 import io.ottertrend.model.Ticker;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -77,8 +77,11 @@ public final class PaperExchange implements Exchange {
   private final BigDecimal takerFee;
   private final Set<String> marketOrdersDisabled;
   private final BigDecimal startingBalance;
+  private final Map<String, BigDecimal> initialBalances;
 
   private final Object lock = new Object();
+  /** Liquidity our own orders took from the market's current book, per symbol, until the market moves on. */
+  private final Map<String, Consumed> consumed = new HashMap<>();
   private Map<String, BigDecimal[]> wallet = new TreeMap<>();
   private Map<String, PaperOrder> orders = new LinkedHashMap<>();
   private Map<String, String> byClientId = new HashMap<>();
@@ -93,6 +96,7 @@ public final class PaperExchange implements Exchange {
     this.takerFee = b.takerFee;
     this.marketOrdersDisabled = Set.copyOf(b.marketOrdersDisabled);
     this.startingBalance = b.startingBalance;
+    this.initialBalances = b.initialBalances;
     synchronized (lock) {
       load();
     }
@@ -211,7 +215,9 @@ public final class PaperExchange implements Exchange {
     Objects.requireNonNull(request, "request");
     synchronized (lock) {
       settle();
-      SymbolRules rules = validateSymbol(request);
+      SymbolRules rules = rulesOf(request.symbol());
+      // The same pre-trade checks and rounding as the MEXC client: identical rejections, identical orders.
+      OrderRequest r = MexcExchange.prepare(request, rules);
       if (byClientId.containsKey(request.clientOrderId())) {
         throw new ExchangeException.InvalidOrder("duplicate client order id " + request.clientOrderId()
             + "; every order needs a fresh one", 33333, InvalidReason.BAD_PARAMETER);
@@ -220,17 +226,16 @@ public final class PaperExchange implements Exchange {
         throw new ExchangeException.InvalidOrder("Cannot exceed the maximum order limit (" + MAX_OPEN_ORDERS
             + " open orders); cancel some first", 30029, InvalidReason.TOO_MANY_ORDERS);
       }
-      validatePrecision(request, rules);
-      OrderBook book = market.orderBook(request.symbol(), 5000);
-      validateValueAndFunds(request, rules, book);
-      Execution ex = execute(request, rules, book);
+      OrderBook book = afterOurTrades(market.orderBook(r.symbol(), 5000));
+      validateValueAndFunds(r, rules, book);
+      Execution ex = execute(r, rules, book);
       long now = market.now();
       String orderId = String.format("P%012d", orderSeq + 1);
       OrderStatus status = ex.status;
-      Order order = new Order(request.symbol(), orderId, request.clientOrderId(), request.side(), request.type(),
-          request.type() == OrderType.MARKET ? BigDecimal.ZERO : request.price(),
-          request.quantity() == null ? BigDecimal.ZERO : request.quantity(),
-          request.quoteQuantity() == null ? BigDecimal.ZERO : request.quoteQuantity(),
+      Order order = new Order(r.symbol(), orderId, r.clientOrderId(), r.side(), r.type(),
+          r.type() == OrderType.MARKET ? BigDecimal.ZERO : r.price(),
+          r.quantity() == null ? BigDecimal.ZERO : r.quantity(),
+          r.quoteQuantity() == null ? BigDecimal.ZERO : r.quoteQuantity(),
           ex.executed, ex.quote, status, now, now);
       List<Fill> fills = new ArrayList<>();
       for (int k = 0; k < ex.prices.size(); k++) {
@@ -246,9 +251,10 @@ public final class PaperExchange implements Exchange {
           lockFor(order, rules, po.remaining());
         }
         orders.put(orderId, po);
-        byClientId.put(request.clientOrderId(), orderId);
+        byClientId.put(r.clientOrderId(), orderId);
       }, List.of(po), fills);
-      return new OrderAck(request.symbol(), orderId, request.clientOrderId(), now);
+      consume(r.symbol(), r.side(), ex, now);
+      return new OrderAck(r.symbol(), orderId, r.clientOrderId(), now);
     }
   }
 
@@ -315,62 +321,11 @@ public final class PaperExchange implements Exchange {
         "Invalid symbol: " + symbol + " is not listed; list symbols with symbolRules()", -1121));
   }
 
-  private SymbolRules validateSymbol(OrderRequest r) {
-    SymbolRules rules = rulesOf(r.symbol());
-    if (rules.status() != SymbolStatus.TRADING) {
-      throw new ExchangeException.UnknownSymbol("suspended transaction for the symbol " + r.symbol()
-          + " (status " + rules.status() + ")", 30000);
-    }
-    if (!rules.apiTradable()) {
-      throw new ExchangeException.SymbolNotApiTradable("symbol not support api: " + r.symbol()
-          + " cannot be traded through the API; pick another pair", 10007);
-    }
-    if (!rules.sides().allows(r.side())) {
-      throw new ExchangeException.InvalidOrder("current transaction direction is not allowed: " + r.side()
-          + " on " + r.symbol(), 30001, InvalidReason.NOT_ALLOWED);
-    }
-    if (r.type() == OrderType.MARKET && !rules.orderTypes().contains(OrderType.MARKET)) {
-      throw new ExchangeException.MarketOrdersDisabled("api market order is disabled for " + r.symbol()
-          + "; use a limit order", 30019);
-    }
-    if (!rules.orderTypes().contains(r.type())) {
-      throw new ExchangeException.InvalidOrder("current order type can not place order: " + r.type() + " on "
-          + r.symbol(), 30041, InvalidReason.NOT_ALLOWED);
-    }
-    return rules;
-  }
-
-  private static void validatePrecision(OrderRequest r, SymbolRules rules) {
-    if (r.price() != null && r.type() != OrderType.MARKET && !multipleOf(r.price(), rules.tickSize())) {
-      throw new ExchangeException.InvalidOrder("price " + Decimals.plain(r.price()) + " has more decimals than "
-          + r.symbol() + " allows (tick " + Decimals.plain(rules.tickSize()) + "); round it first", 30010,
-          InvalidReason.PRECISION);
-    }
-    if (r.quantity() != null && !multipleOf(r.quantity(), rules.stepSize())) {
-      throw new ExchangeException.InvalidOrder("quantity " + Decimals.plain(r.quantity())
-          + " has more decimals than " + r.symbol() + " allows (step " + Decimals.plain(rules.stepSize())
-          + "); truncate it first", 10096, InvalidReason.PRECISION);
-    }
-    if (r.quoteQuantity() != null && r.quoteQuantity().stripTrailingZeros().scale() > rules.priceDecimals()) {
-      throw new ExchangeException.InvalidOrder("quote amount " + Decimals.plain(r.quoteQuantity())
-          + " has more than " + rules.priceDecimals() + " decimals for " + r.symbol(), 10096,
-          InvalidReason.PRECISION);
-    }
-  }
-
-  private static boolean multipleOf(BigDecimal v, BigDecimal step) {
-    return v.remainder(step).signum() == 0;
-  }
-
   private void validateValueAndFunds(OrderRequest r, SymbolRules rules, OrderBook book) {
     List<BookLevel> opposite = r.side() == Side.BUY ? book.asks() : book.bids();
     if (r.type() == OrderType.MARKET && opposite.isEmpty()) {
       throw new ExchangeException.InvalidOrder("no valid trade price: the " + (r.side() == Side.BUY ? "ask" : "bid")
           + " side of " + r.symbol() + " is empty", 30010, InvalidReason.INVALID_PRICE);
-    }
-    if (r.quantity() != null && r.quantity().compareTo(rules.minQuantity()) < 0) {
-      throw new ExchangeException.InvalidOrder("quantity " + Decimals.plain(r.quantity()) + " is below the minimum "
-          + Decimals.plain(rules.minQuantity()) + " of " + r.symbol(), 30002, InvalidReason.BELOW_MIN_NOTIONAL);
     }
     BigDecimal value = r.quoteQuantity() != null ? r.quoteQuantity()
         : r.quantity().multiply(r.price() != null && r.type() != OrderType.MARKET ? r.price()
@@ -494,6 +449,51 @@ public final class PaperExchange implements Exchange {
       ex.status = ex.executed.signum() == 0 ? OrderStatus.CANCELED : OrderStatus.PARTIALLY_CANCELED;
     }
     return ex;
+  }
+
+  /** Quantities taken per price level at one market instant. */
+  private record Consumed(long at, Map<BigDecimal, BigDecimal> bids, Map<BigDecimal, BigDecimal> asks) {}
+
+  /**
+   * The book minus what our own orders already took from it at this instant: a second order in the same
+   * moment cannot take the same liquidity again. A new market instant brings a fresh book.
+   */
+  private OrderBook afterOurTrades(OrderBook book) {
+    Consumed c = consumed.get(book.symbol());
+    if (c == null || c.at() != market.now()) {
+      return book;
+    }
+    return new OrderBook(book.symbol(), reduce(book.bids(), c.bids()), reduce(book.asks(), c.asks()),
+        book.timestamp());
+  }
+
+  private static List<BookLevel> reduce(List<BookLevel> levels, Map<BigDecimal, BigDecimal> taken) {
+    if (taken.isEmpty()) {
+      return levels;
+    }
+    List<BookLevel> out = new ArrayList<>(levels.size());
+    for (BookLevel l : levels) {
+      BigDecimal left = l.quantity().subtract(taken.getOrDefault(l.price(), BigDecimal.ZERO));
+      if (left.signum() > 0) {
+        out.add(new BookLevel(l.price(), left));
+      }
+    }
+    return out;
+  }
+
+  private void consume(String symbol, Side side, Execution ex, long now) {
+    if (ex.prices.isEmpty()) {
+      return;
+    }
+    Consumed c = consumed.get(symbol);
+    if (c == null || c.at() != now) {
+      c = new Consumed(now, new TreeMap<>(), new TreeMap<>());
+      consumed.put(symbol, c);
+    }
+    Map<BigDecimal, BigDecimal> side2 = side == Side.BUY ? c.asks() : c.bids();
+    for (int k = 0; k < ex.prices.size(); k++) {
+      side2.merge(ex.prices.get(k), ex.quantities.get(k), BigDecimal::add);
+    }
   }
 
   /** True when a book level at {@code price} is at or better than the limit for the taker's side. */
@@ -650,7 +650,11 @@ public final class PaperExchange implements Exchange {
     byClientId = new HashMap<>();
     orderSeq = 0;
     if (w.isEmpty()) {
-      slot(quoteAsset)[0] = startingBalance;
+      if (initialBalances != null) {
+        initialBalances.forEach((asset, amount) -> slot(asset)[0] = amount);
+      } else {
+        slot(quoteAsset)[0] = startingBalance;
+      }
       memory.inTransaction(() -> {
         memory.putState(namespace + ".wallet", walletJson(), market.now());
         memory.putState(namespace + ".seq", "0", market.now());
@@ -735,6 +739,7 @@ public final class PaperExchange implements Exchange {
     private BigDecimal makerFee = BigDecimal.ZERO;
     private BigDecimal takerFee = new BigDecimal("0.0005");
     private Set<String> marketOrdersDisabled = Set.of();
+    private Map<String, BigDecimal> initialBalances;
 
     private Builder(MarketSource market, Memory memory) {
       this.market = Objects.requireNonNull(market, "market");
@@ -771,6 +776,20 @@ public final class PaperExchange implements Exchange {
 
     public Builder takerFee(BigDecimal v) {
       this.takerFee = fee(v);
+      return this;
+    }
+
+    /**
+     * Free balances of several assets credited on first start only, instead of {@link #startingBalance} (e.g. a
+     * wallet that already holds some base asset).
+     */
+    public Builder initialBalances(Map<String, BigDecimal> balances) {
+      for (BigDecimal v : balances.values()) {
+        if (v == null || v.signum() < 0) {
+          throw new IllegalArgumentException("initial balances must be >= 0: " + balances);
+        }
+      }
+      this.initialBalances = new TreeMap<>(balances);
       return this;
     }
 

@@ -216,11 +216,13 @@ class PaperExchangeTest {
 
   @Test
   void rejectsLikeMexc() {
-    assertInvalid(OrderRequest.limit("OTTUSDT", Side.BUY, d("1"), d("10.001"), "p1"), InvalidReason.PRECISION);
-    assertInvalid(OrderRequest.limit("OTTUSDT", Side.BUY, d("1.001"), d("10"), "p2"), InvalidReason.PRECISION);
-    assertInvalid(OrderRequest.limit("OTTUSDT", Side.BUY, d("0.09"), d("10"), "p3"), InvalidReason.BELOW_MIN_NOTIONAL);
+    assertInvalid(OrderRequest.limit("OTTUSDT", Side.BUY, d("1"), d("0.009"), "p1"), InvalidReason.PRECISION);
+    assertInvalid(OrderRequest.limit("OTTUSDT", Side.BUY, d("0.009"), d("10"), "p2"), InvalidReason.PRECISION);
+    // 0.109 truncates to 0.10: 0.10 × 9.99 = 0.999 < 1 after rounding
+    assertInvalid(OrderRequest.limit("OTTUSDT", Side.BUY, d("0.109"), d("9.99"), "p3"), InvalidReason.BELOW_MIN_NOTIONAL);
     assertInvalid(OrderRequest.marketBuyQuote("BTCUSDT", d("4.99"), "p4"), InvalidReason.BELOW_MIN_NOTIONAL);
-    assertInvalid(OrderRequest.marketBuyQuote("BTCUSDT", d("4.999"), "p5"), InvalidReason.PRECISION);
+    assertInvalid(OrderRequest.marketBuyQuote("BTCUSDT", d("4.999"), "p5"), InvalidReason.BELOW_MIN_NOTIONAL);
+    assertInvalid(OrderRequest.marketSell("OTTUSDT", d("0.1"), "p7"), InvalidReason.BELOW_MIN_NOTIONAL);
     assertInvalid(OrderRequest.limit("BUYONLYUSDT", Side.SELL, d("10"), d("1"), "p6"), InvalidReason.NOT_ALLOWED);
     assertThatThrownBy(() -> ex.placeOrder(OrderRequest.limit("OTTUSDT", Side.BUY, d("100"), d("10.01"), "f1")))
         .isInstanceOf(ExchangeException.InsufficientFunds.class).hasMessageContaining("1001");
@@ -233,10 +235,31 @@ class PaperExchangeTest {
     assertThatThrownBy(() -> ex.placeOrder(OrderRequest.marketBuyQuote("NOPEUSDT", d("10"), "u1")))
         .isInstanceOf(ExchangeException.UnknownSymbol.class);
     assertThatThrownBy(() -> ex.placeOrder(OrderRequest.marketBuyQuote("HALTUSDT", d("10"), "h1")))
-        .isInstanceOf(ExchangeException.UnknownSymbol.class).hasMessageContaining("suspended");
+        .isInstanceOf(ExchangeException.UnknownSymbol.class).hasMessageContaining("paused");
     assertThat(ex.queryOrder("OTTUSDT", OrderRef.clientId("p1"))).isEmpty();
     assertThat(free("USDT")).isEqualByComparingTo("1000");
     assertThat(ex.myTrades(null, 0, 100)).isEmpty();
+  }
+
+  @Test
+  void pricesAndQuantitiesAreRoundedConservativelyLikeTheMexcClient() {
+    Order buy = query(ex.placeOrder(OrderRequest.limit("OTTUSDT", Side.BUY, d("1.019"), d("9.509"), "r1")));
+    assertThat(buy.price()).isEqualByComparingTo("9.50");
+    assertThat(buy.origQty()).isEqualByComparingTo("1.01");
+    assertThat(locked("USDT")).isEqualByComparingTo("9.595");
+  }
+
+  @Test
+  void ourOwnTakerFillsUseUpTheBookUntilTheMarketMovesOn() {
+    ex.placeOrder(new OrderRequest("OTTUSDT", Side.BUY, OrderType.IMMEDIATE_OR_CANCEL, d("10"), null, d("10.01"),
+        "i1"));
+    Order second = query(ex.placeOrder(new OrderRequest("OTTUSDT", Side.BUY, OrderType.IMMEDIATE_OR_CANCEL,
+        d("10"), null, d("10.01"), "i2")));
+    assertThat(second.status()).isEqualTo(OrderStatus.CANCELED);
+    clock.advance(Duration.ofSeconds(1));
+    Order third = query(ex.placeOrder(new OrderRequest("OTTUSDT", Side.BUY, OrderType.IMMEDIATE_OR_CANCEL,
+        d("10"), null, d("10.01"), "i3")));
+    assertThat(third.status()).isEqualTo(OrderStatus.FILLED);
   }
 
   @Test
