@@ -1,5 +1,6 @@
 package io.ottertrend.cli;
 
+import io.ottertrend.cli.commands.DataCommand;
 import io.ottertrend.cli.commands.StatusCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       StatusCommand.class,
+      DataCommand.class,
       AutoComplete.GenerateCompletion.class,
     },
     footerHeading = "%nSettings:%n",
