@@ -3,6 +3,7 @@ package io.ottertrend.cli;
 import io.ottertrend.cli.commands.HaltCommand;
 import io.ottertrend.cli.commands.ResumeCommand;
 import io.ottertrend.cli.commands.ScanCommand;
+import io.ottertrend.cli.commands.DataCommand;
 import io.ottertrend.cli.commands.StatusCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
       HaltCommand.class,
       ResumeCommand.class,
       ScanCommand.class,
+      DataCommand.class,
       AutoComplete.GenerateCompletion.class,
     },
     footerHeading = "%nSettings:%n",
