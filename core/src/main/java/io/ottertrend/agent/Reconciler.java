@@ -6,6 +6,7 @@ import io.ottertrend.memory.Memory;
 import io.ottertrend.memory.OrderState;
 import io.ottertrend.memory.PositionRecord;
 import io.ottertrend.model.Balance;
+import io.ottertrend.model.Decimals;
 import io.ottertrend.model.Fill;
 import io.ottertrend.model.Order;
 import io.ottertrend.model.SymbolRules;
@@ -246,7 +247,7 @@ public final class Reconciler {
           }
           if (o.external()) {
             drifts.add(new ReconciliationReport.Drift(symbol, "fill " + f.tradeId() + " (" + f.side() + " "
-                + f.quantity().toPlainString() + ") of external order " + f.orderId()
+                + Decimals.plain(f.quantity()) + ") of external order " + f.orderId()
                 + " was not placed by OtterTrend"));
           }
         } else {
@@ -254,7 +255,7 @@ public final class Reconciler {
             progress.fills.add(f);
           }
           drifts.add(new ReconciliationReport.Drift(symbol, "fill " + f.tradeId() + " (" + f.side() + " "
-              + f.quantity().toPlainString() + " at " + f.price().toPlainString() + ") of order " + f.orderId()
+              + Decimals.plain(f.quantity()) + " at " + Decimals.plain(f.price()) + ") of order " + f.orderId()
               + " was not placed by OtterTrend; check the account for other bots or manual trades"));
         }
       }
@@ -307,14 +308,14 @@ public final class Reconciler {
       }
       String explanation;
       if (position.signum() == 0 && !history.contains(asset) && !reserved.containsKey(asset)) {
-        explanation = "wallet holds " + h.toPlainString() + " " + asset + " that OtterTrend has no position or "
+        explanation = "wallet holds " + Decimals.plain(h) + " " + asset + " that OtterTrend has no position or "
             + "order history for; if it is yours, add " + asset + " to the ignored or reserved assets";
       } else if (diff.signum() < 0) {
-        explanation = "wallet holds " + h.toPlainString() + " " + asset + " but OtterTrend accounts for "
-            + e.toPlainString() + " (" + diff.toPlainString() + "); sold or moved outside OtterTrend?";
+        explanation = "wallet holds " + Decimals.plain(h) + " " + asset + " but OtterTrend accounts for "
+            + Decimals.plain(e) + " (" + Decimals.plain(diff) + "); sold or moved outside OtterTrend?";
       } else {
-        explanation = "wallet holds " + h.toPlainString() + " " + asset + " but OtterTrend accounts for "
-            + e.toPlainString() + " (+" + diff.toPlainString() + "); a trade or deposit OtterTrend did not make?";
+        explanation = "wallet holds " + Decimals.plain(h) + " " + asset + " but OtterTrend accounts for "
+            + Decimals.plain(e) + " (+" + Decimals.plain(diff) + "); a trade or deposit OtterTrend did not make?";
       }
       drifts.add(new ReconciliationReport.Drift(asset, explanation));
     }
