@@ -383,7 +383,8 @@ public final class OrderManager {
         .reduce(BigDecimal.ZERO, BigDecimal::add);
     OrderState target = stateOf(x.status());
     String note = "exchange status " + x.status();
-    if (target.isFinal() && recorded.compareTo(x.executedQty()) < 0) {
+    boolean waiting = target.isFinal() && recorded.compareTo(x.executedQty()) < 0;
+    if (waiting) {
       // keep it non-final so the next sync fetches the missing fills; a final entry is never looked at again
       target = OrderState.OPEN;
       note = "exchange status " + x.status() + ", waiting for fills (" + recorded.toPlainString() + " of "
@@ -394,7 +395,7 @@ public final class OrderManager {
     }
     OrderState finalTarget = target;
     // an unchanged state keeps its reason (e.g. the cancel request) rather than rewriting it every cycle
-    String finalNote = target == o.state() ? null : note;
+    String finalNote = target == o.state() && !waiting ? null : note;
     journalWrite(() -> memory.updateOrder(o.clientOrderId(), finalTarget, x.orderId(), x.executedQty(),
         x.cumulativeQuoteQty(), finalNote, clock.millis()), o.clientOrderId());
     if (o.state() != target) {

@@ -9,6 +9,7 @@ import io.ottertrend.model.Balance;
 import io.ottertrend.model.Decimals;
 import io.ottertrend.model.Fill;
 import io.ottertrend.model.Order;
+import io.ottertrend.model.OrderRef;
 import io.ottertrend.model.SymbolRules;
 import io.ottertrend.time.Clock;
 import java.math.BigDecimal;
@@ -229,6 +230,7 @@ public final class Reconciler {
         symbols.add(o.symbol());
       }
     }
+    Map<String, Optional<String>> orderClientIds = new HashMap<>();
     for (String symbol : symbols) {
       Set<String> recorded = new HashSet<>();
       for (Fill f : memory.fills(exchange.id(), symbol, 0)) {
@@ -239,6 +241,11 @@ public final class Reconciler {
           continue;
         }
         Optional<JournaledOrder> owner = index.find(f.orderId(), f.clientOrderId());
+        if (owner.isEmpty() && f.orderId() != null) {
+          // trades need not echo our client order id: ask the exchange which order this is (e.g. one we had
+          // closed as NOT_SENT, whose exchange id we never learned)
+          owner = clientIdOf(symbol, f.orderId(), orderClientIds).flatMap(cid -> index.find(null, cid));
+        }
         if (owner.isPresent()) {
           om.applyFill(owner.get(), f, progress);
           JournaledOrder o = om.order(owner.get().clientOrderId());
@@ -260,6 +267,17 @@ public final class Reconciler {
         }
       }
     }
+  }
+
+  /** The client order id the exchange has for {@code orderId}, looked up once per order. */
+  private Optional<String> clientIdOf(String symbol, String orderId, Map<String, Optional<String>> cache) {
+    return cache.computeIfAbsent(orderId, id -> {
+      try {
+        return exchange.queryOrder(symbol, OrderRef.exchangeId(id)).map(Order::clientOrderId);
+      } catch (RuntimeException e) {
+        return Optional.empty();
+      }
+    });
   }
 
   // --- 4: balances ----------------------------------------------------------------------------------------

@@ -129,6 +129,8 @@ final class FakeExchange implements Exchange {
   private final Map<String, Integer> hiddenQueries = new HashMap<>();
   private final Set<String> fillOnCancel = new HashSet<>();
   private int failingQueries;
+  private int failingCancels;
+  private boolean tradesHidden;
   private boolean restingMarketOrders;
   private Runnable afterAccept = () -> {};
   private final State state;
@@ -192,6 +194,16 @@ final class FakeExchange implements Exchange {
   /** The next {@code n} queries of any order throw Unavailable. */
   synchronized void failQueries(int n) {
     failingQueries = n;
+  }
+
+  /** The next {@code n} cancels throw Unavailable without cancelling. */
+  synchronized void failCancels(int n) {
+    failingCancels = n;
+  }
+
+  /** While set, {@link #myTrades} lags behind the orders and returns nothing. */
+  synchronized void hideTrades(boolean v) {
+    tradesHidden = v;
   }
 
   /** A cancel of {@code clientId} arrives after the order filled completely (answer: unknown order). */
@@ -493,6 +505,10 @@ final class FakeExchange implements Exchange {
 
   @Override
   public synchronized Order cancelOrder(String symbol, OrderRef ref) {
+    if (failingCancels > 0) {
+      failingCancels--;
+      throw new ExchangeException.Unavailable("HTTP 504 on cancel", 504);
+    }
     FakeOrder o = find(ref);
     if (o != null && fillOnCancel.remove(o.clientId)) {
       execute(o, o.qty.subtract(o.executed), o.price != null ? o.price : state.prices.get(o.symbol));
@@ -531,6 +547,9 @@ final class FakeExchange implements Exchange {
 
   @Override
   public synchronized List<Fill> myTrades(String symbol, long sinceMillis, int limit) {
+    if (tradesHidden) {
+      return List.of();
+    }
     return state.trades.stream().filter(t -> t.symbol.equals(symbol) && t.time >= sinceMillis).limit(limit)
         .map(FakeExchange::toFill).toList();
   }

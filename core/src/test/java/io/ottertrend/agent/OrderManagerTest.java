@@ -401,6 +401,37 @@ class OrderManagerTest {
     assertThat(memory.orders(OrderManager.NON_FINAL)).isEmpty();
   }
 
+  @Test
+  void filledOrderWhoseFillsLagStaysOpenUntilTheyAreRecorded() {
+    exchange.hideTrades(true);
+    JournaledOrder o = buyQuote("10");
+    assertThat(o.state()).as("a final state would never be looked at again").isEqualTo(OrderState.OPEN);
+    assertThat(o.reason()).contains("waiting for fills");
+    assertThat(om.positions()).isEmpty();
+
+    exchange.hideTrades(false);
+    SyncResult r = om.sync();
+    assertThat(r.newFills()).hasSize(1);
+    assertThat(om.order(o.clientOrderId()).state()).isEqualTo(OrderState.FILLED);
+    assertThat(positionQty()).isEqualByComparingTo("5");
+  }
+
+  @Test
+  void unconfirmedCancelIsATypedErrorAndCancelAllStillTriesTheRest() {
+    JournaledOrder a = limit(Side.BUY, "1", "1.5");
+    JournaledOrder b = limit(Side.BUY, "1", "1.6");
+    exchange.failCancels(1);
+
+    assertThatThrownBy(() -> om.cancelAll("OTRUSDT", "halt")).isInstanceOfSatisfying(OrderManagerException.class,
+        e -> {
+          assertThat(e.kind()).isEqualTo(OrderManagerException.Kind.CANCEL_FAILED);
+          assertThat(e.getMessage()).contains(a.clientOrderId()).contains("cancel again");
+        });
+    assertThat(om.order(a.clientOrderId()).state()).isEqualTo(OrderState.OPEN);
+    assertThat(om.order(b.clientOrderId()).state()).isEqualTo(OrderState.CANCELED);
+    assertThat(om.cancel(a.clientOrderId(), "retry").state()).isEqualTo(OrderState.CANCELED);
+  }
+
   // --- fees (reliability 11, 12) --------------------------------------------------------------------------
 
   @Test

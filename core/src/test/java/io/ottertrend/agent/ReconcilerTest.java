@@ -130,6 +130,51 @@ class ReconcilerTest {
   }
 
   @Test
+  void orderWeHadClosedAsNotSentButThatIsOpenOnTheExchangeIsRevivedNotAdopted() {
+    OrderRequest late = OrderRequest.limit("KLPUSDT", Side.BUY, d("5"), d("0.9"), "r-late");
+    journalled(late, OrderState.NOT_SENT);
+    exchange.placeOrder(late); // the exchange is right: it exists
+
+    ReconciliationReport report = reconcile();
+
+    assertThat(report.clean()).as(report.summary()).isTrue();
+    assertThat(report.adopted()).isEmpty();
+    assertThat(memory.order("r-late").orElseThrow().state()).isEqualTo(OrderState.OPEN);
+    assertThat(report.resolved()).singleElement().satisfies(t -> {
+      assertThat(t.from()).isEqualTo(OrderState.NOT_SENT);
+      assertThat(t.to()).isEqualTo(OrderState.OPEN);
+    });
+  }
+
+  @Test
+  void fillOfAnOrderClosedAsNotSentRevivesItAndCounts() {
+    OrderRequest late = OrderRequest.marketBuyQuote("OTRUSDT", d("10"), "r-gone");
+    journalled(late, OrderState.NOT_SENT);
+    exchange.placeOrder(late); // filled at once; no longer open
+
+    ReconciliationReport report = reconcile();
+
+    assertThat(report.clean()).as(report.summary()).isTrue();
+    assertThat(report.recordedFills()).hasSize(1);
+    assertThat(memory.order("r-gone").orElseThrow().state()).isEqualTo(OrderState.FILLED);
+    assertThat(restart().position("OTRUSDT").orElseThrow().quantity()).isEqualByComparingTo("5");
+  }
+
+  @Test
+  void partlyFilledExternalOrderIsAdoptedWithItsFillsButNoPosition() {
+    String xid = exchange.placeExternal("OTRUSDT", Side.BUY, "3", "1.5");
+    exchange.fillExternal(xid, "1");
+
+    ReconciliationReport report = reconcile();
+
+    assertThat(report.adopted()).hasSize(1);
+    assertThat(report.recordedFills()).singleElement().satisfies(f -> assertThat(f.orderId()).isEqualTo(xid));
+    assertThat(memory.order("x-" + xid).orElseThrow().executedQty()).isEqualByComparingTo("1");
+    assertThat(restart().positions()).isEmpty();
+    assertThat(report.clean()).isFalse();
+  }
+
+  @Test
   void orderStillInvisibleAfterTheWaitIsUnresolvedAndBlocksTrading() {
     journalled(OrderRequest.marketBuyQuote("OTRUSDT", d("10"), "r-u"), OrderState.UNKNOWN);
     exchange.failQueries(1_000);
