@@ -71,6 +71,7 @@ public final class OrderManager {
   private static final int TRADE_PAGE = 1000;
 
   private final Exchange exchange;
+  private final String account;
   private final Memory memory;
   private final Clock clock;
   private final Long runId;
@@ -89,7 +90,8 @@ public final class OrderManager {
     this.notFoundMisses = b.notFoundMisses;
     this.notFoundGrace = b.notFoundGrace;
     this.fillSlack = b.fillSlack;
-    this.book = new PositionBook(memory, exchange.id(), runId);
+    this.account = b.account != null ? b.account : exchange.id();
+    this.book = new PositionBook(memory, account, runId);
     this.idPrefix = b.idPrefix != null ? b.idPrefix : persistedPrefix();
   }
 
@@ -121,6 +123,14 @@ public final class OrderManager {
   /** The exchange this manager sends to. */
   public Exchange exchange() {
     return exchange;
+  }
+
+  /**
+   * The key under which the journal, fills, positions and trades of this manager are stored in the memory
+   * (their {@code exchange} column).
+   */
+  public String account() {
+    return account;
   }
 
   /** The memory holding the journal, fills and positions. */
@@ -176,7 +186,7 @@ public final class OrderManager {
     Objects.requireNonNull(purpose, "purpose");
     String cid = request.clientOrderId();
     long now = clock.millis();
-    JournaledOrder intent = new JournaledOrder(cid, runId, exchange.id(), request.symbol(), request.side(),
+    JournaledOrder intent = new JournaledOrder(cid, runId, account, request.symbol(), request.side(),
         request.type(), request.quantity(), request.quoteQuantity(), request.price(), OrderState.NEW, null, null,
         null, purpose.name(), null, decisionId, now, now, false);
     try {
@@ -305,7 +315,7 @@ public final class OrderManager {
 
   /** Non-final journal entries of this exchange in {@code states}, oldest first. */
   List<JournaledOrder> pending(Set<OrderState> states) {
-    return memory.orders(states).stream().filter(o -> o.exchange().equals(exchange.id())).toList();
+    return memory.orders(states).stream().filter(o -> o.exchange().equals(account)).toList();
   }
 
   /** Queries one journal entry and applies what the exchange says. */
@@ -524,7 +534,7 @@ public final class OrderManager {
 
   /** Managed positions on this exchange (dust included, flagged). */
   public List<PositionRecord> positions() {
-    return memory.positions(exchange.id());
+    return memory.positions(account);
   }
 
   /** The managed position in {@code symbol}, if any. */
@@ -550,7 +560,7 @@ public final class OrderManager {
       memory.upsertPosition(new PositionRecord(r.exchange(), r.symbol(), r.quantity(), r.averageEntryPrice(),
           r.costBasis(), r.openedAt(), stopLoss, takeProfit, exitDeadline, r.dust(), clock.millis()));
     } else {
-      memory.putState(PositionBook.pendingExitsKey(exchange.id(), symbol),
+      memory.putState(PositionBook.pendingExitsKey(account, symbol),
           new PositionBook.Exits(stopLoss, takeProfit, exitDeadline).format(), clock.millis());
     }
   }
@@ -655,6 +665,7 @@ public final class OrderManager {
     private final Memory memory;
     private final Clock clock;
     private Long runId;
+    private String account;
     private String idPrefix;
     private int notFoundMisses = 3;
     private Duration notFoundGrace = Duration.ofSeconds(30);
@@ -669,6 +680,20 @@ public final class OrderManager {
     /** Run that journals and fills belong to ({@code null}: none). */
     public Builder runId(Long v) {
       this.runId = v;
+      return this;
+    }
+
+    /**
+     * The key of this manager's journal, fills, positions and trades in the memory (default: the exchange's
+     * id). Set it when the exchange itself keeps fills in the same memory under its id — the paper exchange
+     * does, under its namespace — because {@link Memory#recordFill} is idempotent per (key, trade id) and a
+     * fill the exchange stored first would otherwise never reach the position.
+     */
+    public Builder account(String v) {
+      if (v == null || v.isBlank()) {
+        throw new IllegalArgumentException("account must not be blank");
+      }
+      this.account = v;
       return this;
     }
 

@@ -105,7 +105,7 @@ public final class Reconciler {
     List<ReconciliationReport.AdoptedOrder> adopted = adoptOpenOrders(progress, drifts);
     recordMissedFills(progress, drifts);
     compareBalances(drifts);
-    return new ReconciliationReport(exchange.id(), clock.millis(), progress.transitions, adopted, progress.fills,
+    return new ReconciliationReport(om.account(), clock.millis(), progress.transitions, adopted, progress.fills,
         drifts, unresolved);
   }
 
@@ -159,7 +159,7 @@ public final class Reconciler {
     Map<String, JournaledOrder> byCid = new HashMap<>();
     Map<String, JournaledOrder> byXid = new HashMap<>();
     for (JournaledOrder o : memory.orders(EnumSet.allOf(OrderState.class))) {
-      if (!o.exchange().equals(exchange.id())) {
+      if (!o.exchange().equals(om.account())) {
         continue;
       }
       byCid.put(o.clientOrderId(), o);
@@ -185,7 +185,7 @@ public final class Reconciler {
       }
       long now = clock.millis();
       String cid = adoptionKey(x.orderId());
-      JournaledOrder o = new JournaledOrder(cid, om.runId(), exchange.id(), x.symbol(), x.side(), x.type(),
+      JournaledOrder o = new JournaledOrder(cid, om.runId(), om.account(), x.symbol(), x.side(), x.type(),
           x.origQty().signum() > 0 ? x.origQty() : null, x.origQuoteQty().signum() > 0 ? x.origQuoteQty() : null,
           x.price().signum() > 0 ? x.price() : null, OrderState.OPEN, x.orderId(), x.executedQty(),
           x.cumulativeQuoteQty(), OrderPurpose.EXTERNAL.name(),
@@ -233,7 +233,7 @@ public final class Reconciler {
     Map<String, Optional<String>> orderClientIds = new HashMap<>();
     for (String symbol : symbols) {
       Set<String> recorded = new HashSet<>();
-      for (Fill f : memory.fills(exchange.id(), symbol, 0)) {
+      for (Fill f : memory.fills(om.account(), symbol, 0)) {
         recorded.add(f.tradeId());
       }
       for (Fill f : exchange.myTrades(symbol, since, TRADE_PAGE)) {
@@ -258,7 +258,7 @@ public final class Reconciler {
                 + " was not placed by OtterTrend"));
           }
         } else {
-          if (memory.recordFill(exchange.id(), om.runId(), f)) {
+          if (memory.recordFill(om.account(), om.runId(), f)) {
             progress.fills.add(f);
           }
           drifts.add(new ReconciliationReport.Drift(symbol, "fill " + f.tradeId() + " (" + f.side() + " "

@@ -588,6 +588,29 @@ class OrderManagerTest {
   }
 
   @Test
+  void ownAccountKeyKeepsFillsStoredByTheExchangeItselfFromHidingOurs() {
+    // an exchange that records its fills in the same memory under its own id, as the paper exchange does
+    exchange.afterAccept(() -> exchange.allTrades().forEach(t -> memory.recordFill("fake", null, t)));
+
+    JournaledOrder collided = buyQuote("10");
+    assertThat(collided.state()).as("same key: the fill looked already recorded, never ours")
+        .isEqualTo(OrderState.OPEN);
+    assertThat(collided.reason()).contains("waiting for fills");
+    assertThat(om.positions()).isEmpty();
+
+    OrderManager separate = OrderManager.builder(exchange, memory, clock).clientIdPrefix("s").account("agent")
+        .build();
+    JournaledOrder o = separate.submit(OrderRequest.marketBuyQuote("KLPUSDT", d("10"), separate.newClientOrderId()),
+        OrderPurpose.ENTRY, null);
+    assertThat(o.exchange()).isEqualTo("agent");
+    assertThat(separate.account()).isEqualTo("agent");
+    assertThat(separate.position("KLPUSDT").orElseThrow().quantity()).isEqualByComparingTo("10");
+    assertThat(memory.fills("agent", "KLPUSDT", 0)).hasSize(1);
+    assertThatThrownBy(() -> OrderManager.builder(exchange, memory, clock).account(" "))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void missingSymbolRulesAreATypedError() {
     assertThatThrownBy(() -> om.rules("NOPEUSDT")).isInstanceOfSatisfying(OrderManagerException.class,
         e -> assertThat(e.kind()).isEqualTo(OrderManagerException.Kind.NO_RULES));
