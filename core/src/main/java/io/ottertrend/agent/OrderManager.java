@@ -434,6 +434,15 @@ public final class OrderManager {
     BigDecimal thirdFee = thirdAssetFeeValue(fill, r);
     if (book.apply(fill, r, OrderPurpose.parse(o.purpose()), !o.external(), thirdFee)) {
       progress.fills.add(fill);
+      return;
+    }
+    boolean storedAsOurs = memory.fills(account, fill.symbol(), fill.time()).stream()
+        .anyMatch(f -> f.tradeId().equals(fill.tradeId()) && o.clientOrderId().equals(f.clientOrderId()));
+    if (!storedAsOurs) {
+      // someone else wrote this trade under our key (an exchange keeping its own ledger in this memory): the
+      // fill can never reach the position, so say so loudly instead of waiting forever
+      progress.problems.add("fill " + fill.tradeId() + " of " + o.clientOrderId() + " is already stored under '"
+          + account + "' by another writer; give the order manager its own account key");
     }
   }
 

@@ -597,6 +597,8 @@ class OrderManagerTest {
         .isEqualTo(OrderState.OPEN);
     assertThat(collided.reason()).contains("waiting for fills");
     assertThat(om.positions()).isEmpty();
+    assertThat(om.sync().problems()).anySatisfy(p -> assertThat(p).contains("by another writer")
+        .contains("own account key"));
 
     OrderManager separate = OrderManager.builder(exchange, memory, clock).clientIdPrefix("s").account("agent")
         .build();
