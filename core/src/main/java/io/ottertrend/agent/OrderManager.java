@@ -68,7 +68,8 @@ public final class OrderManager {
   private static final String PREFIX_KEY = "orders.clientId.prefix";
   private static final String COUNTER_KEY = "orders.clientId.counter.";
   private static final String MISS_KEY = "orders.notFound.";
-  private static final int TRADE_PAGE = 1000;
+  static final int TRADE_PAGE = 100;
+  private static final int MAX_TRADE_PAGES = 100;
 
   private final Exchange exchange;
   private final String account;
@@ -416,14 +417,36 @@ public final class OrderManager {
   /** Fetches the exchange's fills of one order and records and applies the new ones. */
   void recordFills(JournaledOrder o, String exchangeOrderId, Progress progress) {
     long since = Math.max(0, o.createdAt() - fillSlack.toMillis());
-    List<Fill> trades = exchange.myTrades(o.symbol(), since, TRADE_PAGE);
-    for (Fill t : trades) {
+    for (Fill t : trades(o.symbol(), since)) {
       boolean mine = exchangeOrderId != null ? exchangeOrderId.equals(t.orderId())
           : o.clientOrderId().equals(t.clientOrderId());
       if (mine) {
         applyFill(o, t, progress);
       }
     }
+  }
+
+  /**
+   * Every trade of {@code symbol} since {@code since}, paging through the exchange's cap (MEXC answers at most
+   * 100 per call) by advancing the start time; duplicates at page borders are dropped by trade id.
+   */
+  List<Fill> trades(String symbol, long since) {
+    Map<String, Fill> out = new java.util.LinkedHashMap<>();
+    long from = since;
+    for (int page = 0; page < MAX_TRADE_PAGES; page++) {
+      List<Fill> batch = exchange.myTrades(symbol, from, TRADE_PAGE);
+      int before = out.size();
+      for (Fill f : batch) {
+        out.putIfAbsent(f.tradeId(), f);
+      }
+      if (batch.size() < TRADE_PAGE || out.size() == before) {
+        break;
+      }
+      long last = batch.getLast().time();
+      // a full page that ends where it started cannot advance by time: step past that millisecond
+      from = last > from ? last : last + 1;
+    }
+    return List.copyOf(out.values());
   }
 
   /** Records one fill of journal entry {@code o} (once) and applies it to the position unless external. */

@@ -61,8 +61,6 @@ import java.util.TreeSet;
  * reconciliation); failures on single orders are listed as unresolved.
  */
 public final class Reconciler {
-  private static final int TRADE_PAGE = 1000;
-
   private final OrderManager om;
   private final Exchange exchange;
   private final Memory memory;
@@ -236,7 +234,7 @@ public final class Reconciler {
       for (Fill f : memory.fills(om.account(), symbol, 0)) {
         recorded.add(f.tradeId());
       }
-      for (Fill f : exchange.myTrades(symbol, since, TRADE_PAGE)) {
+      for (Fill f : om.trades(symbol, since)) {
         if (recorded.contains(f.tradeId())) {
           continue;
         }

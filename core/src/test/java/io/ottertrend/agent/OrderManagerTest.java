@@ -613,6 +613,22 @@ class OrderManagerTest {
   }
 
   @Test
+  void fillsBeyondOneTradePageAreAllRecorded() {
+    JournaledOrder o = om.submit(OrderRequest.limit("KLPUSDT", Side.BUY, d("25"), d("0.9"), om.newClientOrderId()),
+        OrderPurpose.ENTRY, null);
+    for (int i = 0; i < 250; i++) {
+      exchange.fill(o.clientOrderId(), "0.1");
+      if (i % 3 == 2) {
+        clock.advance(Duration.ofMillis(1)); // several fills share a millisecond, also at page borders
+      }
+    }
+    SyncResult r = om.sync();
+    assertThat(r.newFills()).hasSize(250);
+    assertThat(om.order(o.clientOrderId()).state()).isEqualTo(OrderState.FILLED);
+    assertThat(om.position("KLPUSDT").orElseThrow().quantity()).isEqualByComparingTo("25");
+  }
+
+  @Test
   void missingSymbolRulesAreATypedError() {
     assertThatThrownBy(() -> om.rules("NOPEUSDT")).isInstanceOfSatisfying(OrderManagerException.class,
         e -> assertThat(e.kind()).isEqualTo(OrderManagerException.Kind.NO_RULES));
