@@ -733,7 +733,7 @@ public final class PaperExchange implements Exchange {
   public static final class Builder {
     private final MarketSource market;
     private final Memory memory;
-    private String namespace = "paper";
+    private String namespace = "paper-venue";
     private String quoteAsset = "USDT";
     private BigDecimal startingBalance = new BigDecimal("1000");
     private BigDecimal makerFee = BigDecimal.ZERO;
@@ -746,7 +746,7 @@ public final class PaperExchange implements Exchange {
       this.memory = Objects.requireNonNull(memory, "memory");
     }
 
-    /** Prefix of the state keys and the {@code exchange} of recorded fills (default {@code paper}). */
+    /** Prefix of the state keys and the {@code exchange} of recorded fills (default {@code paper-venue}: the simulated venue keeps its own ledger, apart from the agent's journal under the account {@code paper}). */
     public Builder namespace(String v) {
       if (v == null || !v.matches("[a-z0-9_-]{1,32}")) {
         throw new IllegalArgumentException("namespace must be 1-32 of [a-z0-9_-]: " + v);
