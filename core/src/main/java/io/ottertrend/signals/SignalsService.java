@@ -12,7 +12,9 @@ import io.ottertrend.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -113,6 +115,7 @@ public final class SignalsService implements AutoCloseable {
     }
     List<TrendSignals> trendResults = new ArrayList<>();
     List<NewsItem> rawNews = new ArrayList<>();
+    Map<NewsItem, String> providerOf = new IdentityHashMap<>();
     for (int i = 0; i < asked.size(); i++) {
       ProviderGuard g = asked.get(i);
       Object result = outcome(g, futures.get(i));
@@ -121,10 +124,11 @@ public final class SignalsService implements AutoCloseable {
       } else if (result instanceof List<?> items) {
         for (Object o : items) {
           rawNews.add((NewsItem) o);
+          providerOf.put((NewsItem) o, g.provider().name());
         }
       }
     }
-    TrendsSnapshot snapshot = build(at, trendResults, rawNews);
+    TrendsSnapshot snapshot = build(at, trendResults, rawNews, providerOf);
     record(snapshot);
     latest = snapshot;
     return snapshot;
@@ -148,7 +152,8 @@ public final class SignalsService implements AutoCloseable {
     return null;
   }
 
-  private TrendsSnapshot build(long at, List<TrendSignals> trendResults, List<NewsItem> rawNews) {
+  private TrendsSnapshot build(long at, List<TrendSignals> trendResults, List<NewsItem> rawNews,
+      Map<NewsItem, String> providerOf) {
     List<Sourced<KeywordSeries>> keywords = new ArrayList<>();
     List<Sourced<Listing>> listings = new ArrayList<>();
     List<Sourced<Gainer>> gainers = new ArrayList<>();
@@ -174,7 +179,8 @@ public final class SignalsService implements AutoCloseable {
       NewsItem n = merged.get(i);
       NewsItem tagged = n.withSignals(tagger.tag(n.title() + " \n " + n.excerpt()), scores[i]);
       scored.add(tagged);
-      headlines.add(Sourced.of(tagged, n.source().isEmpty() ? "news" : n.source(), at, at));
+      // Source = the provider that delivered it; the outlet stays in the item itself.
+      headlines.add(Sourced.of(tagged, providerOf.getOrDefault(n, "news"), at, at));
     }
     List<Sourced<NarrativeStrength>> narr = new ArrayList<>();
     for (NarrativeStrength s : narratives.score(allSeries, scored)) {

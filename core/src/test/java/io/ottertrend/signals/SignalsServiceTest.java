@@ -85,6 +85,9 @@ class SignalsServiceTest {
       // The same story from two sources (same link) is one headline; newest first.
       assertThat(s.headlines()).extracting(h -> h.value().id()).containsExactly("c", "a", "b");
       Sourced<NewsItem> btc = s.headlines().get(1);
+      assertThat(btc.source()).isEqualTo("cryptocompare");
+      assertThat(btc.value().source()).isEqualTo("CoinDesk");
+      assertThat(s.headlines().getFirst().source()).isEqualTo("rss");
       assertThat(btc.value().symbols()).containsExactly("BTC", "PEPE");
       assertThat(btc.value().sentiment()).isPositive();
       assertThat(s.headlines().getFirst().value().symbols()).containsExactly("ETH");
