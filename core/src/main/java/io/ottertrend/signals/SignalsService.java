@@ -87,7 +87,6 @@ public final class SignalsService implements AutoCloseable {
   /** Gathers, builds, records and returns the snapshot for the current {@link Clock} time. */
   public synchronized TrendsSnapshot collect() {
     long at = clock.millis();
-    refreshTagger();
     List<Callable<Object>> calls = new ArrayList<>();
     List<ProviderGuard> asked = new ArrayList<>();
     for (ProviderGuard g : trends) {
@@ -103,6 +102,10 @@ public final class SignalsService implements AutoCloseable {
         NewsProvider p = (NewsProvider) g.provider();
         calls.add(p::latest);
       }
+    }
+    // The symbol list for tagging is fetched under the same deadline: a hung exchange must not stall the cycle.
+    if (exchange != null) {
+      calls.add(() -> SymbolTagger.of(exchange.symbolRules()));
     }
     List<Future<Object>> futures;
     try {
@@ -127,6 +130,9 @@ public final class SignalsService implements AutoCloseable {
           providerOf.put((NewsItem) o, g.provider().name());
         }
       }
+    }
+    if (exchange != null && futures.size() == calls.size()) {
+      refreshTagger(futures.getLast());
     }
     TrendsSnapshot snapshot = build(at, trendResults, rawNews, providerOf);
     record(snapshot);
@@ -195,15 +201,14 @@ public final class SignalsService implements AutoCloseable {
     return new TrendsSnapshot(at, keywords, narr, headlines, listings, gainers, health);
   }
 
-  private void refreshTagger() {
-    if (exchange == null) {
-      return;
-    }
+  private void refreshTagger(Future<Object> f) {
     try {
-      tagger = SymbolTagger.of(exchange.symbolRules());
-    } catch (RuntimeException e) {
+      tagger = (SymbolTagger) f.get();
+    } catch (CancellationException | ExecutionException e) {
       // Keep the previous tagger: symbols rarely change and tagging is a nicety, not a reason to stop.
       LOG.debug("cannot refresh symbol list for news tagging: {}", e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -184,6 +184,16 @@ class SignalsServiceTest {
   }
 
   @Test
+  void hungExchangeOnlyDelaysTaggingNotTheCycle() {
+    exchange.gate = release;
+    try (SignalsService service = builder().timeout(Duration.ofMillis(300)).build()) {
+      TrendsSnapshot s = service.collect();
+      assertThat(s.headlines()).hasSize(3).allSatisfy(h -> assertThat(h.value().symbols()).isEmpty());
+      assertThat(s.keywords()).hasSize(2);
+    }
+  }
+
+  @Test
   void headlinesAreCapped() {
     try (SignalsService service = builder().maxHeadlines(2).build()) {
       assertThat(service.collect().headlines()).hasSize(2);
