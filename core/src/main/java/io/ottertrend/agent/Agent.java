@@ -360,7 +360,8 @@ public final class Agent {
           fresh || listings.contains(s), gainers.contains(s)));
     }
     MarketSnapshot snapshot = new MarketSnapshot(now, quoteAsset, portfolioView(portfolio, now), views,
-        SignalsMapping.toSnapshot(trends), riskView(portfolio));
+        trends == null ? MarketSnapshot.Signals.EMPTY : io.ottertrend.signals.SignalsPort.toMarketSignals(trends),
+        riskView(portfolio));
     return new Observation(snapshot, portfolio, bySymbol, books, now);
   }
 
