@@ -145,6 +145,14 @@ public final class RiskEngine {
     }
   }
 
+  /** Limits, today's counters and halts in one value (for the {@code risk_constraints} tool and status). */
+  public RiskConstraints constraints() {
+    RiskCounters c = counters();
+    synchronized (lock) {
+      return new RiskConstraints(limits, c, manualHalt, ruleNames());
+    }
+  }
+
   /** The manual halt reason seen at the last poll, or {@code null}. */
   public String manualHalt() {
     synchronized (lock) {
@@ -235,7 +243,12 @@ public final class RiskEngine {
       state.load(states, now, limits.stoplossGuardWindow().toMillis());
     }
     KillSwitch.HaltStatus status = killSwitch.statusFrom(states);
+    String previous = manualHalt;
     manualHalt = status.manual() ? status.reason() : null;
+    if (manualHalt != null && previous == null && !force) {
+      // e.g. a flag file appeared: say so once (a CLI halt alerts on its own; the dispatcher rate-limits)
+      alerts.halt(manualHalt);
+    }
     lastPoll = now;
   }
 
@@ -589,6 +602,12 @@ public final class RiskEngine {
       this.memory = Objects.requireNonNull(memory, "memory");
       this.clock = Objects.requireNonNull(clock, "clock");
       this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** Adds rules after the standard ones, e.g. {@code registry.all(RiskRule.class)}. */
+    public Builder addRules(java.util.Collection<? extends RiskRule> more) {
+      more.forEach(this::addRule);
+      return this;
     }
 
     /** Adds a rule after the standard ones (rules can be added, never removed). */

@@ -263,6 +263,29 @@ class RiskEngineTest {
   }
 
   @Test
+  void flagFileHaltIsAlertedOnceAndConstraintsShowIt() throws Exception {
+    SimulatedClock clock = Clock.simulated(Fixtures.START);
+    List<Alert> seen = new CopyOnWriteArrayList<>();
+    try (SqliteMemory m = SqliteMemory.open(dir.resolve("alert.db"));
+        Alerts alerts = Alerts.builder(clock).sink(recording(seen)).build()) {
+      RiskEngine e = RiskEngine.builder(m, clock, RiskLimits.defaults()).alerts(alerts)
+          .addRules(List.of(rule("extra", ctx -> RiskVerdict.approve()))).build();
+      assertThat(e.constraints().entriesHalted()).isFalse();
+      assertThat(e.constraints().tradesLeftToday()).isEqualTo(50);
+      assertThat(e.constraints().rules()).last().isEqualTo("extra");
+      Files.writeString(KillSwitch.flagFileFor(m), "stop");
+      for (int i = 0; i < 3; i++) {
+        clock.advance(Duration.ofSeconds(1));
+        e.evaluate(context(buy("10"), clock.millis()).build());
+      }
+      alerts.flush(Duration.ofSeconds(5));
+      assertThat(seen).extracting(Alert::kind).containsExactly(AlertKind.HALT);
+      assertThat(e.constraints().entriesHalted()).isTrue();
+      assertThat(e.constraints().manualHalt()).contains("stop");
+    }
+  }
+
+  @Test
   void unknownEquityRejectsEntriesButExitsStillPass() {
     SimulatedClock clock = Clock.simulated(Fixtures.START);
     try (SqliteMemory m = SqliteMemory.open(dir.resolve("eq.db"))) {
