@@ -141,7 +141,7 @@ public final class RiskEngine {
       poll(now, false);
       LocalDate today = RiskState.dayOf(now);
       state.prune(now, limits.stoplossGuardWindow().toMillis());
-      return today.equals(state.day) ? state.snapshot() : state.rolledView(today);
+      return state.day == null || today.isAfter(state.day) ? state.rolledView(today) : state.snapshot();
     }
   }
 
@@ -202,8 +202,11 @@ public final class RiskEngine {
         long window = limits.stoplossGuardWindow().toMillis();
         LocalDate today = RiskState.dayOf(now);
         Map<String, String> writes = dryRun ? Map.of() : new LinkedHashMap<>();
-        if (!today.equals(state.day) && !dryRun) {
+        // roll forward only: a wall clock stepped back over midnight must not reset today's counters
+        boolean newDay = state.day == null || today.isAfter(state.day);
+        if (newDay && !dryRun) {
           rollover(today, now);
+          newDay = false;
         }
         state.prune(now, window);
         if (!dryRun && !state.pending.isEmpty() && callerContext.portfolio() != null
@@ -211,7 +214,7 @@ public final class RiskEngine {
                 .map(p -> p.quantity().signum() > 0).orElse(false))) {
           state.invalidate();
         }
-        RiskCounters counters = today.equals(state.day) ? state.snapshot() : state.rolledView(today);
+        RiskCounters counters = newDay ? state.rolledView(today) : state.snapshot();
         RiskContext ctx = callerContext.withEngineState(counters, limits, now, manualHalt);
         if (ctx.equity() != null) {
           ctx = observeEquity(ctx, dryRun, writes, now);
@@ -410,6 +413,10 @@ public final class RiskEngine {
     if (p.quantity() == null && p.quoteAmount() == null) {
       return "no size";
     }
+    if (!plausible(p.quantity()) || !plausible(p.quoteAmount()) || !plausible(p.limitPrice())) {
+      // absurd magnitudes (1e999999999) would cost unbounded time and memory to round and print
+      return "size or price outside any plausible range";
+    }
     if (p.quantity() != null && p.quantity().signum() <= 0) {
       return "quantity not positive: " + Decimals.plain(p.quantity());
     }
@@ -417,6 +424,11 @@ public final class RiskEngine {
       return "quote amount not positive: " + Decimals.plain(p.quoteAmount());
     }
     return null;
+  }
+
+  /** Null, or below 10^16 with at most 30 decimals. */
+  private static boolean plausible(BigDecimal v) {
+    return v == null || v.signum() == 0 || v.precision() - v.scale() <= 16 && v.scale() <= 30;
   }
 
   /** The proposal with a base quantity set; when both sizes were given, the smaller order. */

@@ -355,6 +355,17 @@ class RiskRulesTest {
   }
 
   @Test
+  void absurdMagnitudesAreRejectedQuicklyAndRecordedCompactly() {
+    RiskDecision huge = eval(context(buy("1E+999999999"), now));
+    assertRejectedBy(huge, RiskEngine.PROPOSAL);
+    assertThat(huge.reason()).contains("plausible");
+    assertRejectedBy(eval(context(buy("-1E+999999999"), now)), RiskEngine.PROPOSAL);
+    assertRejectedBy(eval(context(buy("1E-999999999"), now)), RiskEngine.PROPOSAL);
+    assertThat(huge.proposal().toJson()).contains("\"quoteAmount\":1E+999999999").hasSizeLessThan(300);
+    assertThat(memory.recentRiskEvents(1).get(0).beforeJson()).hasSizeLessThan(300);
+  }
+
+  @Test
   void limitsCannotBeSwitchedOff() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> limits(Map.of(Setting.RISK_MAX_TRADE_USD, "0")))
         .isInstanceOf(RuntimeException.class);
