@@ -255,6 +255,16 @@ class RiskRulesTest {
   }
 
   @Test
+  void callerLiquidityFiguresNeverOverrideWhatTheTickerShows() {
+    Liquidity claimed = new Liquidity(1e12, 1e12, 1e12, 1e12, 1e12);
+    assertRejectedBy(eval(context(buy("10"), now).ticker(Fixtures.ticker(now, "1000")).liquidity(claimed)),
+        Rules.MIN_LIQUIDITY);
+    Liquidity thin = new Liquidity(1000, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    assertRejectedBy(eval(context(buy("10"), now).liquidity(thin)), Rules.MIN_LIQUIDITY);
+    assertThat(claimed.conservative(Liquidity.UNKNOWN)).isEqualTo(claimed);
+  }
+
+  @Test
   void marketEntryIsCappedAtTheAskDepthWithinOnePercent() {
     OrderBook shallow = new OrderBook(SYMBOL, List.of(BookLevel.of("99.95", "50")),
         List.of(BookLevel.of("100.05", "0.1")), now);
