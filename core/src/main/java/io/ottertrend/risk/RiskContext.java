@@ -152,6 +152,12 @@ public record RiskContext(
         llmTokensToday, counters, limits, now, manualHalt, market, equity);
   }
 
+  /** A copy with other counters (everything else as is). */
+  RiskContext withCounters(RiskCounters c) {
+    return new RiskContext(proposal, portfolio, symbolRules, book, ticker, liquidity, previousPrice, brainFailures,
+        llmTokensToday, c, limits, now, manualHalt, marketPrice, equity);
+  }
+
   /** A copy carrying the engine's state, with derived values recomputed from the caller's facts. */
   RiskContext withEngineState(RiskCounters c, RiskLimits l, long at, String halt) {
     // the caller's liquidity figures may come from elsewhere; never trust them above what the book and ticker show

@@ -294,7 +294,7 @@ public final class RiskEngine {
       RiskCounters view = new RiskCounters(c.day(), c.tradesToday(), c.entriesToday(), c.entryTimes(),
           needStart ? equity : c.dayStartEquity(), newPeak ? equity : c.equityPeak(), c.realizedPnlToday(),
           c.stopOutTimes(), c.lastExitAt(), c.pendingEntries(), c.dailyHalt());
-      return ctx.withEngineState(view, limits, now, ctx.manualHalt());
+      return ctx.withCounters(view);
     }
     if (needStart) {
       state.dayStartEquity = equity;
@@ -305,7 +305,7 @@ public final class RiskEngine {
       writes.put(RiskState.EQUITY_PEAK, equity.toPlainString());
     }
     state.invalidate();
-    return ctx.withEngineState(state.snapshot(), limits, now, ctx.manualHalt());
+    return ctx.withCounters(state.snapshot());
   }
 
   private record Result(RiskDecision decision, RiskContext context, boolean haltForDay) {}
