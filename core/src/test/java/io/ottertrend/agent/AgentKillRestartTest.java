@@ -90,17 +90,34 @@ class AgentKillRestartTest {
   @Test
   void killedAtRandomPointsTheLoopRestartsWithoutDuplicatesOrLostFills() throws Exception {
     SplittableRandom random = new SplittableRandom(20261124);
-    int kills = 0;
-    for (int seed = 0; seed < 30; seed++) {
-      Path db = dir.resolve("crash-" + seed + ".db");
-      int killAfter = 20 + random.nextInt(220);
-      int seen = runChildAndKill(db, killAfter);
-      if (seen >= killAfter) {
-        kills++;
-      }
-      restartAndVerify(db, "seed " + seed + " (killed after " + seen + " events)");
+    int[] killAfter = new int[30];
+    for (int seed = 0; seed < killAfter.length; seed++) {
+      killAfter[seed] = 20 + random.nextInt(220);
     }
-    assertThat(kills).as("runs actually killed mid-way").isGreaterThanOrEqualTo(25);
+    // Two runs at a time (one per core); each has its own database, so they cannot disturb each other.
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    java.util.concurrent.atomic.AtomicInteger kills = new java.util.concurrent.atomic.AtomicInteger();
+    try {
+      List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+      for (int seed = 0; seed < killAfter.length; seed++) {
+        int s = seed;
+        runs.add(pool.submit(() -> {
+          Path db = dir.resolve("crash-" + s + ".db");
+          int seen = runChildAndKill(db, killAfter[s]);
+          if (seen >= killAfter[s]) {
+            kills.incrementAndGet();
+          }
+          restartAndVerify(db, "seed " + s + " (killed after " + seen + " events)");
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : runs) {
+        f.get(10, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(kills.get()).as("runs actually killed mid-way").isGreaterThanOrEqualTo(25);
   }
 
   private static int runChildAndKill(Path db, int killAfter) throws Exception {
