@@ -134,7 +134,8 @@ class JsonActionsBrainTest {
     assertThat(groq.requests()).hasSize(2);
     assertThat(d.fallback()).isTrue();
     assertThat(d.brain()).isEqualTo("rules");
-    assertThat(d.flags()).anyMatch(f -> f.contains("not a JSON object twice"));
+    assertThat(d.flags()).anyMatch(f -> f.contains("not a JSON object twice")).contains("retry after malformed JSON");
+    assertThat(d.promptTokens()).as("the failed attempts' tokens are still counted").isPositive();
     assertThat(lastRecord().outcome()).isEqualTo("FALLBACK");
     assertThat(gateway.received).allSatisfy(a -> assertThat(a.symbol()).isIn("SOLUSDT", "DOGEUSDT"));
   }
