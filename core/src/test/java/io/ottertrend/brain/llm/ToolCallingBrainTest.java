@@ -141,6 +141,20 @@ class ToolCallingBrainTest {
   }
 
   @Test
+  void cycleTokenBudgetEndsTheLoopEarly() {
+    for (int i = 0; i < 3; i++) {
+      groq.toolCalls(call("get_orderbook", "{\"symbol\":\"BTCUSDT\",\"depth\":" + (i + 1) + "}"));
+    }
+    groq.content("Budget spent; holding.");
+    ToolRouter router = new ToolRouter(StandardTools.registry(fakes.ports(snapshot, gateway)), clock);
+    Decision d = new ToolCallingBrain(llm(), router, new LlmBrainConfig(1500, 0.2, 1024, 8, 42L, 1), clock)
+        .decide(snapshot);
+    assertThat(groq.requests()).hasSize(2);
+    assertThat(groq.requests().get(1)).containsEntry("tool_choice", "none");
+    assertThat(d.flags()).contains("cycle token budget reached");
+  }
+
+  @Test
   void modelThatKeepsCallingToolsAfterTheCapStillEndsWithADecision() {
     groq.toolCalls(call("get_orderbook", "{\"symbol\":\"BTCUSDT\"}"))
         .toolCalls(call("place_order", "{\"symbol\":\"SOLUSDT\",\"side\":\"BUY\",\"size_pct_equity\":0.02}"));
