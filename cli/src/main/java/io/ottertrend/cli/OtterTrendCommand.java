@@ -1,5 +1,8 @@
 package io.ottertrend.cli;
 
+import io.ottertrend.cli.commands.HaltCommand;
+import io.ottertrend.cli.commands.ResumeCommand;
+import io.ottertrend.cli.commands.ScanCommand;
 import io.ottertrend.cli.commands.DataCommand;
 import io.ottertrend.cli.commands.StatusCommand;
 import picocli.AutoComplete;
@@ -20,6 +23,9 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       StatusCommand.class,
+      HaltCommand.class,
+      ResumeCommand.class,
+      ScanCommand.class,
       DataCommand.class,
       AutoComplete.GenerateCompletion.class,
     },

@@ -217,12 +217,30 @@ public final class HttpStack implements AutoCloseable {
     }
   }
 
-  /** One attempt of a non-retried call (order placement, cancel): the base URL is chosen before sending. */
+  /**
+   * One attempt of a non-retried call (order placement, cancel). The base URL is chosen before sending; only when
+   * a connection provably carried no byte ({@link NotSent}) is the next base URL tried: a request that may have
+   * left is never sent elsewhere.
+   */
   private ApiResponse singleAttempt(ApiRequest request) {
     limiters.get(request.pool()).acquire(request.weight(), request.callClass().priority(), maxLimiterWait);
-    Upstream u = upstreams.choose(Set.of());
     OkHttpClient client = request.callClass() == CallClass.ORDER ? orderClient : readClient;
-    return attempt(client, u, request, null);
+    Set<Upstream> tried = new HashSet<>();
+    while (true) {
+      Upstream u = upstreams.choose(tried);
+      if (!tried.add(u)) {
+        throw new NotSent(NotSentReason.CONNECT_FAILED, "no base URL accepted a connection for "
+            + request.endpoint(), null);
+      }
+      try {
+        return attempt(client, u, request, null);
+      } catch (NotSent e) {
+        if (tried.size() >= upstreams.all().size()) {
+          throw e;
+        }
+        LOG.warn("{} could not connect to {}; trying the next base URL before sending", request.endpoint(), u);
+      }
+    }
   }
 
   /** One attempt of a retried read: limiter, then (for market data) a hedged pair of calls. */

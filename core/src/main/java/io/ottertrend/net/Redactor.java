@@ -27,7 +27,7 @@ public final class Redactor {
 
   /** A redactor that also scrubs the values of {@code secrets}. */
   public static Redactor of(Secret... secrets) {
-    return new Redactor(List.of(secrets).stream().filter(Objects::nonNull).filter(Secret::isPresent).toList());
+    return new Redactor(java.util.Arrays.stream(secrets).filter(Objects::nonNull).filter(Secret::isPresent).toList());
   }
 
   /** A redactor with the fixed patterns only. */

@@ -47,12 +47,14 @@ final class TokenBucket {
     }
   }
 
-  private double reserve(Priority p) {
-    return switch (p) {
+  /** Tokens a request of {@code priority} must leave behind (never so many that it could not run at all). */
+  private double reserve(Priority p, double need) {
+    double r = switch (p) {
       case HIGH -> 0;
       case NORMAL -> capacity * 0.10;
       case LOW -> capacity * 0.20;
     };
+    return Math.max(0, Math.min(r, capacity - need));
   }
 
   private void refill(long now) {
@@ -84,6 +86,7 @@ final class TokenBucket {
     double need = Math.min(weight, capacity);
     long start = System.nanoTime();
     long deadline = start + maxWait.toNanos();
+    boolean slept = false;
     waiting.merge(priority, 1, Integer::sum);
     try {
       while (true) {
@@ -92,18 +95,18 @@ final class TokenBucket {
         long waitNanos;
         if (now < pausedUntil) {
           waitNanos = pausedUntil - now;
-        } else if (!higherWaiting(priority) && tokens - need >= reserve(priority) - 1e-9) {
+        } else if (!higherWaiting(priority) && tokens - need >= reserve(priority, need) - 1e-9) {
           tokens -= need;
           acquired++;
           long spent = now - start;
-          if (spent > 0) {
+          if (slept) {
             waited++;
             totalWaitNanos += spent;
           }
           notifyAll();
           return spent;
         } else {
-          double missing = need + reserve(priority) - tokens;
+          double missing = need + reserve(priority, need) - tokens;
           waitNanos = Math.max(100_000L, (long) Math.ceil(Math.max(missing, 0) / refillPerNano));
         }
         if (waitNanos > deadline - now) {
@@ -112,6 +115,7 @@ final class TokenBucket {
               pool + " rate limit: a " + priority.name().toLowerCase(Locale.ROOT) + "-priority request of weight "
                   + weight + " would wait longer than " + maxWait.toMillis() + " ms", null);
         }
+        slept = true;
         TimeUnit.NANOSECONDS.timedWait(this, waitNanos);
       }
     } catch (InterruptedException e) {
@@ -128,7 +132,7 @@ final class TokenBucket {
     long now = System.nanoTime();
     refill(now);
     double need = Math.min(weight, capacity);
-    if (now < pausedUntil || higherWaiting(priority) || tokens - need < reserve(priority) - 1e-9) {
+    if (now < pausedUntil || higherWaiting(priority) || tokens - need < reserve(priority, need) - 1e-9) {
       return false;
     }
     tokens -= need;
