@@ -44,16 +44,20 @@ import java.util.TreeMap;
 /**
  * A simulated MEXC spot account filling against a {@link MarketSource}.
  *
- * <p><b>Behaviour (as MEXC):</b> the read side is the market source's. {@link #placeOrder} validates like MEXC
- * — unknown or suspended symbol, not API-tradable (10007), side or type refused, market orders disabled, price
- * or quantity with more decimals than the tick/step (PRECISION), value below the minimum after rounding
- * (BELOW_MIN_NOTIONAL, 30002) or above the maximum, balance (10101 / 30004), 500 open orders — and answers
- * with an acknowledgement only; callers query the order. Marketable orders walk the current book (slippage):
+ * <p><b>Behaviour (as MEXC):</b> the read side is the market source's. {@link #placeOrder} runs the MEXC
+ * client's own pre-trade checks and rounding ({@link MexcExchange#prepare}: suspended symbol, not API-tradable
+ * (10007), side or type refused, market orders disabled, price rounded to the tick conservatively for the side and
+ * quantity truncated to the step — below one increment is PRECISION —, value below the minimum after rounding
+ * (BELOW_MIN_NOTIONAL, 30002) or above the maximum), then what the exchange itself refuses: duplicate client
+ * order id, 500 open orders, a market order on an empty book side or below the minimum at the best price, a
+ * crossing LIMIT_MAKER (WOULD_CROSS), balance (10101 / 30004). It answers with an acknowledgement only; callers
+ * query the order. Marketable orders walk the current book (slippage):
  * MARKET buys are sized by quote amount (or quantity), sells by quantity; IMMEDIATE_OR_CANCEL keeps what filled;
  * FILL_OR_KILL fills completely or not at all (then CANCELED); a LIMIT remainder rests and fills at its price
  * only when the market trades <i>through</i> it (touching is not enough); LIMIT_MAKER is refused if it would
  * cross. Taker fills pay the taker fee, resting fills the maker fee, both in the asset received (base on buys,
- * quote on sells), shown as {@code commissionAsset}.
+ * quote on sells), shown as {@code commissionAsset}. Liquidity our own taker fills took is gone from the book
+ * until the market's clock moves on.
  *
  * <p><b>Persistence:</b> wallet, orders and sequence numbers live in the memory's {@code state} table under
  * {@code <namespace>.}, fills in its {@code fills} table (exchange = namespace); every change is committed in one
