@@ -14,7 +14,7 @@ class ParameterSweepExampleTest {
   @Test
   void everyGridPointRunsAndTheyAreRankedByFinalEquity() throws Exception {
     List<ParameterSweepExample.Point> ranked = ParameterSweepExample.run(dir, List.of("0.01", "0.05"),
-        List.of("0.02", "0.08"), 60, 7);
+        List.of("0.02", "0.08"), 30, 7);
 
     assertThat(ranked).hasSize(4);
     assertThat(ranked).extracting(ParameterSweepExample.Point::finalEquity)
@@ -30,9 +30,9 @@ class ParameterSweepExampleTest {
   @Test
   void theSweepIsReproducible() throws Exception {
     List<ParameterSweepExample.Point> a = ParameterSweepExample.run(java.nio.file.Files.createDirectories(dir.resolve("a")), List.of("0.02"),
-        List.of("0.04"), 30, 5);
+        List.of("0.04"), 15, 5);
     List<ParameterSweepExample.Point> b = ParameterSweepExample.run(java.nio.file.Files.createDirectories(dir.resolve("b")), List.of("0.02"),
-        List.of("0.04"), 30, 5);
+        List.of("0.04"), 15, 5);
     assertThat(b).isEqualTo(a);
   }
 }

@@ -1,0 +1,47 @@
+package io.ottertrend.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's settings table and CLI reference are generated from the code; this test fails when they are out
+ * of date. Regenerate both with
+ * {@code ./run-tests -pl examples -am -Dtest=ReadmeIsCurrentTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dottertrend.regenerate=true} and commit the README.
+ */
+class ReadmeIsCurrentTest {
+
+  @Test
+  void theSettingsTableAndTheCliReferenceMatchTheCode() throws IOException {
+    String readme = Readme.text();
+    if (Boolean.getBoolean("ottertrend.regenerate")) {
+      readme = Readme.withSection(readme, "settings", Readme.settingsSection());
+      readme = Readme.withSection(readme, "cli", Readme.cliSection());
+      Files.writeString(Readme.FILE, readme, StandardCharsets.UTF_8);
+    }
+    assertThat(Readme.section(readme, "settings")).as("README settings table is out of date; regenerate it (see "
+        + "this test's javadoc)").isEqualTo(Readme.settingsSection());
+    assertThat(Readme.section(readme, "cli")).as("README CLI reference is out of date; regenerate it (see this "
+        + "test's javadoc)").isEqualTo(Readme.cliSection());
+  }
+
+  @Test
+  void theReadmeKeepsWhatTheProjectPromises() {
+    String readme = Readme.text();
+    assertThat(readme)
+        .contains("./ottertrend paper --market synthetic --cycles 30 --plain")
+        .contains("./run-tests")
+        .contains("source <(./ottertrend generate-completion)")
+        .contains("benchmarks/README.md")
+        .contains("docs/dashboard.txt")
+        .containsIgnoringCase("withdraw")
+        .containsIgnoringCase("IP whitelist")
+        .containsIgnoringCase("aspiration");
+    assertThat(Readme.cliSection()).contains("ottertrend paper").contains("ottertrend status")
+        .contains("ottertrend generate-completion");
+  }
+}
