@@ -162,8 +162,8 @@ public final class ScalarKernels {
     double l = 0;
     for (int i = 1; i <= period; i++) {
       double d = x[i] - x[i - 1];
-      g += d > 0 ? d : (d != d ? d : 0);
-      l += d < 0 ? -d : (d != d ? d : 0);
+      g += Math.max(d, 0.0);
+      l += Math.max(-d, 0.0);
     }
     g /= period;
     l /= period;
@@ -296,8 +296,8 @@ public final class ScalarKernels {
   public static void gainsLosses(double[] x, int from, double[] gain, double[] loss, int len) {
     for (int j = 0; j < len; j++) {
       double d = x[from + j] - x[from + j - 1];
-      gain[j] = d > 0 ? d : (d != d ? d : 0);
-      loss[j] = d < 0 ? -d : (d != d ? d : 0);
+      gain[j] = Math.max(d, 0.0); // NaN stays NaN; branch-free, unlike a ternary on random signs
+      loss[j] = Math.max(-d, 0.0);
     }
   }
 
