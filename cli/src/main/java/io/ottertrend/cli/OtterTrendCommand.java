@@ -1,5 +1,11 @@
 package io.ottertrend.cli;
 
+import io.ottertrend.cli.commands.HaltCommand;
+import io.ottertrend.cli.commands.ResumeCommand;
+import io.ottertrend.cli.commands.ScanCommand;
+import io.ottertrend.cli.commands.DataCommand;
+import io.ottertrend.cli.commands.PaperCommand;
+import io.ottertrend.cli.commands.RunCommand;
 import io.ottertrend.cli.commands.StatusCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -18,7 +24,13 @@ import picocli.CommandLine.Spec;
       ""
     },
     subcommands = {
+      PaperCommand.class,
+      RunCommand.class,
       StatusCommand.class,
+      HaltCommand.class,
+      ResumeCommand.class,
+      ScanCommand.class,
+      DataCommand.class,
       AutoComplete.GenerateCompletion.class,
     },
     footerHeading = "%nSettings:%n",
