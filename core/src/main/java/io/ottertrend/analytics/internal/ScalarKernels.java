@@ -407,6 +407,39 @@ public final class ScalarKernels {
     }
   }
 
+  /**
+   * One steady-state bar for every symbol in one pass: EMA ({@code ae}), Wilder gain/loss ({@code ar}), Wilder ATR
+   * ({@code aa}) and the log return swapped into the ring slot and its running sums; then {@code prev = close}.
+   * The same arithmetic as {@link #emaStep}, {@link #rsiStep}, {@link #atrStep} and {@link #volStep} in sequence,
+   * but one load of {@code close} and {@code prev} feeds all four.
+   */
+  public static void fusedStep(
+      double[] high, double[] low, double[] close, double[] prev, double[] ema, double[] avgGain, double[] avgLoss,
+      double[] atr, double[] ring, double[] s1, double[] s2, double ae, double ar, double aa, int from, int to) {
+    for (int i = from; i < to; i++) {
+      double c = close[i];
+      double pc = prev[i];
+      double e = ema[i];
+      ema[i] = (c - e) * ae + e;
+      double d = c - pc;
+      double ag = avgGain[i];
+      double al = avgLoss[i];
+      avgGain[i] = (Math.max(d, 0) - ag) * ar + ag;
+      avgLoss[i] = (Math.max(-d, 0) - al) * ar + al;
+      double hi = high[i];
+      double lo = low[i];
+      double tr = Math.max(hi - lo, Math.max(Math.abs(hi - pc), Math.abs(lo - pc)));
+      double v = atr[i];
+      atr[i] = (tr - v) * aa + v;
+      double r = Math.log(c / pc);
+      double o = ring[i];
+      s1[i] += r - o;
+      s2[i] += r * r - o * o;
+      ring[i] = r;
+      prev[i] = c;
+    }
+  }
+
   /** Ratio change {@code x / old - 1} into {@code out}, then {@code old = x} (a ring slot). */
   public static void changeStep(double[] x, double[] old, double[] out, int from, int to) {
     for (int i = from; i < to; i++) {

@@ -548,6 +548,40 @@ public final class VectorKernels {
     ScalarKernels.volFromSums(s1, s2, w, out, i, to);
   }
 
+  /** See {@link ScalarKernels#fusedStep}. */
+  public static void fusedStep(
+      double[] high, double[] low, double[] close, double[] prev, double[] ema, double[] avgGain, double[] avgLoss,
+      double[] atr, double[] ring, double[] s1, double[] s2, double ae, double ar, double aa, int from, int to) {
+    int i = from;
+    DoubleVector zero = DoubleVector.zero(SPECIES);
+    DoubleVector vae = DoubleVector.broadcast(SPECIES, ae);
+    DoubleVector var = DoubleVector.broadcast(SPECIES, ar);
+    DoubleVector vaa = DoubleVector.broadcast(SPECIES, aa);
+    for (int bound = from + SPECIES.loopBound(to - from); i < bound; i += L) {
+      DoubleVector c = DoubleVector.fromArray(SPECIES, close, i);
+      DoubleVector pc = DoubleVector.fromArray(SPECIES, prev, i);
+      DoubleVector e = DoubleVector.fromArray(SPECIES, ema, i);
+      c.sub(e).fma(vae, e).intoArray(ema, i);
+      DoubleVector d = c.sub(pc);
+      DoubleVector ag = DoubleVector.fromArray(SPECIES, avgGain, i);
+      DoubleVector al = DoubleVector.fromArray(SPECIES, avgLoss, i);
+      d.max(zero).sub(ag).fma(var, ag).intoArray(avgGain, i);
+      d.neg().max(zero).sub(al).fma(var, al).intoArray(avgLoss, i);
+      DoubleVector hi = DoubleVector.fromArray(SPECIES, high, i);
+      DoubleVector lo = DoubleVector.fromArray(SPECIES, low, i);
+      DoubleVector tr = hi.sub(lo).max(hi.sub(pc).abs().max(lo.sub(pc).abs()));
+      DoubleVector v = DoubleVector.fromArray(SPECIES, atr, i);
+      tr.sub(v).fma(vaa, v).intoArray(atr, i);
+      DoubleVector r = c.div(pc).lanewise(VectorOperators.LOG);
+      DoubleVector o = DoubleVector.fromArray(SPECIES, ring, i);
+      DoubleVector.fromArray(SPECIES, s1, i).add(r.sub(o)).intoArray(s1, i);
+      DoubleVector.fromArray(SPECIES, s2, i).add(r.mul(r).sub(o.mul(o))).intoArray(s2, i);
+      r.intoArray(ring, i);
+      c.intoArray(prev, i);
+    }
+    ScalarKernels.fusedStep(high, low, close, prev, ema, avgGain, avgLoss, atr, ring, s1, s2, ae, ar, aa, i, to);
+  }
+
   /** See {@link ScalarKernels#changeStep}. */
   public static void changeStep(double[] x, double[] old, double[] out, int from, int to) {
     int i = from;
