@@ -533,8 +533,8 @@ public final class OrderManager {
   }
 
   /**
-   * Cancels every non-final order of this exchange in {@code symbol} ({@code null}: all symbols), trying each
-   * even when one fails.
+   * Cancels every non-final order this manager placed in {@code symbol} ({@code null}: all symbols), trying
+   * each even when one fails. Adopted external orders are left alone.
    *
    * @return the journal entries afterwards
    * @throws OrderManagerException CANCEL_FAILED after trying all, when at least one was not confirmed
@@ -543,8 +543,8 @@ public final class OrderManager {
     List<JournaledOrder> out = new ArrayList<>();
     OrderManagerException failure = null;
     for (JournaledOrder o : pending(NON_FINAL)) {
-      if (symbol != null && !symbol.equals(o.symbol())) {
-        continue;
+      if (o.external() || (symbol != null && !symbol.equals(o.symbol()))) {
+        continue; // adopted orders belong to someone else: only an explicit cancel(id) touches them
       }
       try {
         out.add(cancel(o.clientOrderId(), reason));

@@ -208,6 +208,9 @@ class ReconcilerTest {
         .contains("not placed by OtterTrend"));
     assertThat(report.summary()).contains("adopted external order " + xid);
 
+    assertThat(restart().cancelAll(null, "halt")).as("not ours to cancel").isEmpty();
+    assertThat(exchange.openOrders(null)).hasSize(1);
+
     ReconciliationReport second = reconcile();
     assertThat(second.adopted()).as("adopted once").isEmpty();
     assertThat(second.clean()).as("still open, still drift").isFalse();
