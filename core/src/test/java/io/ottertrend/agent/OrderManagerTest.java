@@ -629,6 +629,33 @@ class OrderManagerTest {
   }
 
   @Test
+  void sellBeyondThePositionClosesItAndBooksOnlyOurShare() {
+    exchange.deposit("OTR", "2"); // the user's own coins
+    buyQuote("10"); // 5 OTR for 10.01 USDT with the fee
+    JournaledOrder sell = om.submit(OrderRequest.marketSell("OTRUSDT", d("7"), om.newClientOrderId()),
+        OrderPurpose.MANUAL, null);
+
+    assertThat(sell.state()).isEqualTo(OrderState.FILLED);
+    assertThat(om.positions()).isEmpty();
+    TradeRecord t = memory.trades(null, 5).getFirst();
+    assertThat(t.quantity()).isEqualByComparingTo("5");
+    assertThat(t.exitReason()).isEqualTo("MANUAL");
+    // 7 sold for 14 minus a 0.014 fee; 5/7 of that is ours: 9.99 against a cost of 10.01
+    assertThat(t.pnl()).isEqualByComparingTo("-0.02");
+  }
+
+  @Test
+  void sellWithoutAPositionRecordsTheFillButBooksNoTrade() {
+    exchange.deposit("OTR", "3");
+    JournaledOrder sell = om.submit(OrderRequest.marketSell("OTRUSDT", d("3"), om.newClientOrderId()),
+        OrderPurpose.EXIT, null);
+    assertThat(sell.state()).isEqualTo(OrderState.FILLED);
+    assertThat(memory.fillsForOrder(sell.clientOrderId())).hasSize(1);
+    assertThat(memory.trades(null, 5)).isEmpty();
+    assertThat(om.positions()).isEmpty();
+  }
+
+  @Test
   void missingSymbolRulesAreATypedError() {
     assertThatThrownBy(() -> om.rules("NOPEUSDT")).isInstanceOfSatisfying(OrderManagerException.class,
         e -> assertThat(e.kind()).isEqualTo(OrderManagerException.Kind.NO_RULES));
