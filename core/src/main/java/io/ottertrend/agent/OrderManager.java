@@ -1,5 +1,7 @@
 package io.ottertrend.agent;
 
+import io.ottertrend.config.Setting;
+import io.ottertrend.config.Settings;
 import io.ottertrend.exchange.Exchange;
 import io.ottertrend.exchange.ExchangeException;
 import io.ottertrend.memory.JournaledOrder;
@@ -739,6 +741,12 @@ public final class OrderManager {
       }
       this.idPrefix = v;
       return this;
+    }
+
+    /** Applies {@code ORDER_NOT_FOUND_MISSES} and {@code ORDER_NOT_FOUND_GRACE}. */
+    public Builder settings(Settings s) {
+      return notFoundMisses(s.integer(Setting.ORDER_NOT_FOUND_MISSES))
+          .notFoundGrace(s.duration(Setting.ORDER_NOT_FOUND_GRACE));
     }
 
     /** Misses needed before an order the exchange does not know is closed as NOT_SENT (default 3, ≥ 1). */

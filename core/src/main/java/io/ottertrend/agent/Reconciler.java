@@ -1,5 +1,8 @@
 package io.ottertrend.agent;
 
+import io.ottertrend.config.Setting;
+import io.ottertrend.config.Settings;
+import io.ottertrend.config.SettingsException;
 import io.ottertrend.exchange.Exchange;
 import io.ottertrend.memory.JournaledOrder;
 import io.ottertrend.memory.Memory;
@@ -24,6 +27,7 @@ import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -374,6 +378,44 @@ public final class Reconciler {
 
     private Builder(OrderManager om) {
       this.om = Objects.requireNonNull(om, "orderManager");
+    }
+
+    /**
+     * Applies {@code QUOTE_ASSET}, {@code RECONCILE_IGNORE_ASSETS}, {@code RECONCILE_RESERVED} and {@code
+     * RECONCILE_TOLERANCE_PCT}.
+     *
+     * @throws SettingsException when a reserved holding is not {@code ASSET:AMOUNT} with a non-negative amount
+     */
+    public Builder settings(Settings s) {
+      quoteAsset(s.string(Setting.QUOTE_ASSET).strip().toUpperCase(Locale.ROOT));
+      Set<String> assets = new HashSet<>();
+      for (String a : s.list(Setting.RECONCILE_IGNORE_ASSETS)) {
+        assets.add(a.toUpperCase(Locale.ROOT));
+      }
+      ignoreAssets(assets);
+      Map<String, BigDecimal> amounts = new HashMap<>();
+      List<String> problems = new ArrayList<>();
+      for (String item : s.list(Setting.RECONCILE_RESERVED)) {
+        String[] parts = item.split(":", -1);
+        BigDecimal amount = null;
+        if (parts.length == 2 && !parts[0].isBlank()) {
+          try {
+            amount = new BigDecimal(parts[1].strip());
+          } catch (NumberFormatException e) {
+            amount = null;
+          }
+        }
+        if (amount == null || amount.signum() < 0) {
+          problems.add("RECONCILE_RESERVED: '" + item + "' is not ASSET:AMOUNT with an amount >= 0 (e.g. BTC:0.05)");
+        } else {
+          amounts.put(parts[0].strip().toUpperCase(Locale.ROOT), amount);
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new SettingsException(problems);
+      }
+      reservedHoldings(amounts);
+      return tolerance(s.decimal(Setting.RECONCILE_TOLERANCE_PCT));
     }
 
     /** The cash asset (default {@code USDT}): never compared with positions. */
