@@ -31,6 +31,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The only component that sends orders to an {@link Exchange}. It implements DESIGN invariants 2 and 3:
@@ -64,6 +66,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * its result rather than thrown.
  */
 public final class OrderManager {
+  private static final Logger LOG = LoggerFactory.getLogger(OrderManager.class);
   static final Set<OrderState> NON_FINAL = EnumSet.of(OrderState.NEW, OrderState.SENT, OrderState.UNKNOWN,
       OrderState.OPEN);
   static final Set<OrderState> UNRESOLVED = EnumSet.of(OrderState.NEW, OrderState.SENT, OrderState.UNKNOWN);
@@ -273,6 +276,7 @@ public final class OrderManager {
         + (e instanceof ExchangeException.InvalidOrder io ? " " + io.reason() : "")
         + (e.code() != 0 ? " (" + e.code() + ")" : "") + ": " + e.getMessage();
     journalWrite(() -> memory.updateOrder(cid, OrderState.REJECTED, null, null, null, reason, clock.millis()), cid);
+    LOG.warn("order {} {} {}: {}", cid, request.side(), request.symbol(), reason);
     if (request.side() == Side.SELL && e instanceof ExchangeException.InvalidOrder io
         && (io.reason() == ExchangeException.InvalidReason.BELOW_MIN_NOTIONAL
             || io.reason() == ExchangeException.InvalidReason.INVALID_QUANTITY)) {
@@ -285,6 +289,7 @@ public final class OrderManager {
     String reason = "outcome unknown (" + e.getClass().getSimpleName() + ": " + e.getMessage()
         + "); resolving by client order id, never re-sent";
     journalWrite(() -> memory.updateOrder(cid, OrderState.UNKNOWN, null, null, null, reason, clock.millis()), cid);
+    LOG.warn("order {}: {}", cid, reason);
   }
 
   private void resolveQuietly(String cid, Progress progress) {
@@ -375,6 +380,7 @@ public final class OrderManager {
         o.clientOrderId());
     if (o.state() != to) {
       progress.transitions.add(new OrderTransition(o.clientOrderId(), o.state(), to, note));
+      LOG.info("order {}: {} -> {} ({})", o.clientOrderId(), o.state(), to, note);
     }
   }
 

@@ -34,6 +34,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The start-up gate (reliability §2.2, DESIGN invariant 3): run it at every start, paper runs included,
@@ -65,6 +67,7 @@ import java.util.TreeSet;
  * reconciliation); failures on single orders are listed as unresolved.
  */
 public final class Reconciler {
+  private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
   private final OrderManager om;
   private final Exchange exchange;
   private final Memory memory;
@@ -107,8 +110,14 @@ public final class Reconciler {
     List<ReconciliationReport.AdoptedOrder> adopted = adoptOpenOrders(progress, drifts);
     recordMissedFills(progress, drifts);
     compareBalances(drifts);
-    return new ReconciliationReport(om.account(), clock.millis(), progress.transitions, adopted, progress.fills,
-        drifts, unresolved);
+    ReconciliationReport report = new ReconciliationReport(om.account(), clock.millis(), progress.transitions,
+        adopted, progress.fills, drifts, unresolved);
+    if (report.clean()) {
+      LOG.info("{}", report.summary());
+    } else {
+      LOG.warn("{}", report.summary());
+    }
+    return report;
   }
 
   // --- 1: journal -----------------------------------------------------------------------------------------
