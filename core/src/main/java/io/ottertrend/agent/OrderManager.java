@@ -243,8 +243,8 @@ public final class OrderManager {
       write.run();
     } catch (MemoryException e) {
       throw new OrderManagerException(OrderManagerException.Kind.JOURNAL_FAILED,
-          "order " + cid + " was sent but its state cannot be journalled; halt trading, the start-up "
-              + "reconciliation will resolve it by client order id: " + e.getMessage(), e);
+          "the state of order " + cid + " cannot be journalled; halt trading, the start-up reconciliation "
+              + "will resolve it by client order id: " + e.getMessage(), e);
     }
   }
 
@@ -296,6 +296,7 @@ public final class OrderManager {
     try {
       refresh(order(cid), progress);
     } catch (RuntimeException e) {
+      rethrowStorageFailure(e);
       // the order is journalled; sync() retries the query next cycle
       progress.problems.add(cid + ": " + e.getMessage());
     }
@@ -315,10 +316,23 @@ public final class OrderManager {
       try {
         refresh(o, progress);
       } catch (RuntimeException e) {
+        rethrowStorageFailure(e);
+        // one order's exchange trouble (or a client bug) must not stop the others from being checked
         progress.problems.add(o.clientOrderId() + " (" + o.symbol() + "): " + e.getMessage());
       }
     }
     return new SyncResult(checked, progress.transitions, progress.fills, progress.problems);
+  }
+
+  /** A broken database is never reduced to a "problem" line: the caller must halt. */
+  static void rethrowStorageFailure(RuntimeException e) {
+    if (e instanceof MemoryException m) {
+      throw new OrderManagerException(OrderManagerException.Kind.JOURNAL_FAILED,
+          "the order journal cannot be read or written; halt trading: " + m.getMessage(), m);
+    }
+    if (e instanceof OrderManagerException o && o.kind() == OrderManagerException.Kind.JOURNAL_FAILED) {
+      throw o;
+    }
   }
 
   /** Non-final journal entries of this exchange in {@code states}, oldest first. */

@@ -131,6 +131,7 @@ public final class Reconciler {
         try {
           om.refresh(om.order(o.clientOrderId()), progress);
         } catch (RuntimeException e) {
+          OrderManager.rethrowStorageFailure(e);
           progress.problems.add(o.clientOrderId() + ": " + e.getMessage());
         }
       }

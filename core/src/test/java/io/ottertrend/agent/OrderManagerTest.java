@@ -246,6 +246,15 @@ class OrderManagerTest {
   }
 
   @Test
+  void syncStopsOnABrokenJournalInsteadOfReportingAProblem() {
+    limit(Side.BUY, "5", "1.9");
+    exchange.setPrice("OTRUSDT", "1.8"); // fills: sync must write
+    OrderManager broken = manager(AgentFixture.failing(memory, Set.of("recordFill", "updateOrder")));
+    assertThatThrownBy(broken::sync).isInstanceOfSatisfying(OrderManagerException.class,
+        e -> assertThat(e.kind()).isEqualTo(OrderManagerException.Kind.JOURNAL_FAILED));
+  }
+
+  @Test
   void counterThatCannotBePersistedRefusesToHandOutAnId() {
     OrderManager broken = manager(AgentFixture.failing(memory, Set.of("compareAndSetState")));
     assertThatThrownBy(broken::newClientOrderId).isInstanceOfSatisfying(OrderManagerException.class,
