@@ -186,10 +186,14 @@ public final class OrderManager {
    * @param decisionId decision that caused it, or {@code null}
    * @return the journal entry after the attempt (OPEN, FILLED, UNKNOWN, REJECTED, ...)
    * @throws OrderManagerException JOURNAL_FAILED or DUPLICATE_CLIENT_ID; then nothing was sent
+   * @throws IllegalArgumentException for the purpose {@code EXTERNAL}, which only adopted orders carry
    */
   public synchronized JournaledOrder submit(OrderRequest request, OrderPurpose purpose, Long decisionId) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(purpose, "purpose");
+    if (purpose == OrderPurpose.EXTERNAL) {
+      throw new IllegalArgumentException("EXTERNAL marks adopted orders; an order OtterTrend sends has a purpose");
+    }
     String cid = request.clientOrderId();
     long now = clock.millis();
     JournaledOrder intent = new JournaledOrder(cid, runId, account, request.symbol(), request.side(),

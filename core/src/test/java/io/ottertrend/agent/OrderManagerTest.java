@@ -204,6 +204,13 @@ class OrderManagerTest {
   }
 
   @Test
+  void externalPurposeIsRefusedForOurOwnOrders() {
+    assertThatThrownBy(() -> om.submit(OrderRequest.marketBuyQuote("OTRUSDT", d("10"), om.newClientOrderId()),
+        OrderPurpose.EXTERNAL, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("adopted");
+    assertThat(exchange.allOrders()).isEmpty();
+  }
+
+  @Test
   void sameClientIdIsNeverSentTwice() {
     String cid = om.newClientOrderId();
     om.submit(OrderRequest.marketBuyQuote("OTRUSDT", d("10"), cid), OrderPurpose.ENTRY, null);
