@@ -111,13 +111,23 @@ public final class Reconciler {
     recordMissedFills(progress, drifts);
     compareBalances(drifts);
     ReconciliationReport report = new ReconciliationReport(om.account(), clock.millis(), progress.transitions,
-        adopted, progress.fills, drifts, unresolved);
+        adopted, progress.fills, drifts, unresolved, lastPerOrder(progress.problems));
     if (report.clean()) {
       LOG.info("{}", report.summary());
     } else {
       LOG.warn("{}", report.summary());
     }
     return report;
+  }
+
+  /** The latest problem line per order (lines start with the client order id), in first-seen order. */
+  private static List<String> lastPerOrder(List<String> problems) {
+    Map<String, String> last = new java.util.LinkedHashMap<>();
+    for (String p : problems) {
+      int colon = p.indexOf(':');
+      last.put(colon > 0 ? p.substring(0, colon) : p, p);
+    }
+    return List.copyOf(last.values());
   }
 
   // --- 1: journal -----------------------------------------------------------------------------------------

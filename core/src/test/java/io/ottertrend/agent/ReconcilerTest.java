@@ -93,6 +93,8 @@ class ReconcilerTest {
     ReconciliationReport report = reconcile();
 
     assertThat(report.clean()).as(report.summary()).isTrue();
+    assertThat(report.notes()).as("one line per order, the latest").singleElement().asString()
+        .startsWith("r-b: not found");
     assertThat(memory.order(neverMarked.clientOrderId()).orElseThrow().state()).isEqualTo(OrderState.NOT_SENT);
     assertThat(memory.order(markedSent.clientOrderId()).orElseThrow().state()).isEqualTo(OrderState.NOT_SENT);
     assertThat(clock.millis() - start).as("SENT waited for the grace period").isGreaterThanOrEqualTo(30_000);
@@ -175,6 +177,21 @@ class ReconcilerTest {
     assertThat(memory.order("x-" + xid).orElseThrow().executedQty()).isEqualByComparingTo("1");
     assertThat(restart().positions()).isEmpty();
     assertThat(report.clean()).isFalse();
+  }
+
+  @Test
+  void acknowledgedOrderTheExchangeDoesNotShowIsNotedWithoutBlocking() {
+    JournaledOrder o = om.submit(OrderRequest.limit("KLPUSDT", Side.BUY, d("5"), d("0.9"), om.newClientOrderId()),
+        OrderPurpose.ENTRY, null);
+    exchange.hideFromQueries(o.clientOrderId(), 1);
+
+    ReconciliationReport report = reconcile();
+
+    assertThat(report.clean()).isTrue();
+    assertThat(report.notes()).singleElement().asString().contains(o.clientOrderId()).contains("not found")
+        .contains("acknowledged it earlier");
+    assertThat(report.summary()).contains("note " + o.clientOrderId());
+    assertThat(memory.order(o.clientOrderId()).orElseThrow().state()).isEqualTo(OrderState.OPEN);
   }
 
   @Test
