@@ -1,6 +1,11 @@
 package io.ottertrend.cli;
 
+import io.ottertrend.cli.commands.HaltCommand;
+import io.ottertrend.cli.commands.ResumeCommand;
+import io.ottertrend.cli.commands.ScanCommand;
+import io.ottertrend.cli.commands.DataCommand;
 import io.ottertrend.cli.commands.StatusCommand;
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -18,6 +23,11 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       StatusCommand.class,
+      HaltCommand.class,
+      ResumeCommand.class,
+      ScanCommand.class,
+      DataCommand.class,
+      AutoComplete.GenerateCompletion.class,
     },
     footerHeading = "%nSettings:%n",
     footer = {

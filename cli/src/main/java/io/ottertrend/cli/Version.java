@@ -15,8 +15,12 @@ public final class Version implements IVersionProvider {
 
   /** The git commit the jar was built from, when the build knew it. */
   public static String commit() {
-    String c = properties().getProperty("commit", "");
-    return c.isBlank() || c.startsWith("${") ? "unknown" : c;
+    Properties p = properties();
+    String c = p.getProperty("commit", "");
+    if (c.isBlank() || c.startsWith("${")) {
+      return "unknown";
+    }
+    return "true".equals(p.getProperty("dirty")) ? c + "-dirty" : c;
   }
 
   private static Properties properties() {
