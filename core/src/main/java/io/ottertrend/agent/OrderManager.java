@@ -381,7 +381,7 @@ public final class OrderManager {
     int misses = previous == null ? 1 : Integer.parseInt(previous[0]) + 1;
     long firstMiss = previous == null ? now : Long.parseLong(previous[1]);
     boolean existed = o.state() == OrderState.OPEN || o.exchangeOrderId() != null || o.executedQty().signum() > 0
-        || !memory.fillsForOrder(o.clientOrderId()).isEmpty();
+        || !fillsOf(o, null).isEmpty();
     if (!existed && misses >= notFoundMisses && now - firstMiss >= notFoundGrace.toMillis()) {
       memory.deleteState(key);
       transition(o, OrderState.NOT_SENT, "not found at the exchange " + misses + " times over "
@@ -416,7 +416,7 @@ public final class OrderManager {
     if (x.executedQty().signum() > 0) {
       recordFills(o, x.orderId(), progress);
     }
-    BigDecimal recorded = memory.fillsForOrder(o.clientOrderId()).stream().map(Fill::quantity)
+    BigDecimal recorded = fillsOf(o, x.orderId()).stream().map(Fill::quantity)
         .reduce(BigDecimal.ZERO, BigDecimal::add);
     OrderState target = stateOf(x.status());
     String note = "exchange status " + x.status();
@@ -438,6 +438,22 @@ public final class OrderManager {
     if (o.state() != target) {
       progress.transitions.add(new OrderTransition(o.clientOrderId(), o.state(), target, note));
     }
+  }
+
+  /**
+   * The fills of journal entry {@code o} recorded under this account (matched by client order id or exchange
+   * order id: an exchange writing the same rows may not have echoed our id), each trade once.
+   */
+  List<Fill> fillsOf(JournaledOrder o, String exchangeOrderId) {
+    String xid = exchangeOrderId != null ? exchangeOrderId : o.exchangeOrderId();
+    long since = Math.max(0, o.createdAt() - fillSlack.toMillis());
+    Map<String, Fill> out = new java.util.LinkedHashMap<>();
+    for (Fill f : memory.fills(account, o.symbol(), since)) {
+      if (o.clientOrderId().equals(f.clientOrderId()) || (xid != null && xid.equals(f.orderId()))) {
+        out.putIfAbsent(f.tradeId(), f);
+      }
+    }
+    return List.copyOf(out.values());
   }
 
   /** Fetches the exchange's fills of one order and records and applies the new ones. */
@@ -475,6 +491,16 @@ public final class OrderManager {
     return List.copyOf(out.values());
   }
 
+  /** True when this account already recorded the trade (see {@link PositionBook}). */
+  boolean fillApplied(String tradeId) {
+    return book.applied(tradeId);
+  }
+
+  /** Records a fill of an order nobody journalled (once); it never touches a position. */
+  boolean recordForeignFill(Fill fill) {
+    return book.apply(fill, null, OrderPurpose.EXTERNAL, false, null);
+  }
+
   /** Records one fill of journal entry {@code o} (once) and applies it to the position unless external. */
   void applyFill(JournaledOrder o, Fill t, Progress progress) {
     Fill fill = new Fill(t.symbol(), t.tradeId(), t.orderId(), o.clientOrderId(), t.side(), t.price(),
@@ -483,15 +509,6 @@ public final class OrderManager {
     BigDecimal thirdFee = thirdAssetFeeValue(fill, r);
     if (book.apply(fill, r, OrderPurpose.parse(o.purpose()), !o.external(), thirdFee)) {
       progress.fills.add(fill);
-      return;
-    }
-    boolean storedAsOurs = memory.fills(account, fill.symbol(), fill.time()).stream()
-        .anyMatch(f -> f.tradeId().equals(fill.tradeId()) && o.clientOrderId().equals(f.clientOrderId()));
-    if (!storedAsOurs) {
-      // someone else wrote this trade under our key (an exchange keeping its own ledger in this memory): the
-      // fill can never reach the position, so say so loudly instead of waiting forever
-      progress.problems.add("fill " + fill.tradeId() + " of " + o.clientOrderId() + " is already stored under '"
-          + account + "' by another writer; give the order manager its own account key");
     }
   }
 
@@ -743,9 +760,9 @@ public final class OrderManager {
 
     /**
      * The key of this manager's journal, fills, positions and trades in the memory (default: the exchange's
-     * id). Set it when the exchange itself keeps fills in the same memory under its id — the paper exchange
-     * does, under its namespace — because {@link Memory#recordFill} is idempotent per (key, trade id) and a
-     * fill the exchange stored first would otherwise never reach the position.
+     * id, which is what {@code status} reads). Sharing the key with an exchange that keeps its own ledger in the
+     * same memory (the paper exchange, namespace {@code paper}) is safe: fills are applied once by their own
+     * marker, not by whoever recorded the row first.
      */
     public Builder account(String v) {
       if (v == null || v.isBlank()) {

@@ -254,12 +254,8 @@ public final class Reconciler {
     }
     Map<String, Optional<String>> orderClientIds = new HashMap<>();
     for (String symbol : symbols) {
-      Set<String> recorded = new HashSet<>();
-      for (Fill f : memory.fills(om.account(), symbol, 0)) {
-        recorded.add(f.tradeId());
-      }
       for (Fill f : om.trades(symbol, since)) {
-        if (recorded.contains(f.tradeId())) {
+        if (om.fillApplied(f.tradeId())) {
           continue;
         }
         Optional<JournaledOrder> owner = index.find(f.orderId(), f.clientOrderId());
@@ -280,7 +276,7 @@ public final class Reconciler {
                 + " was not placed by OtterTrend"));
           }
         } else {
-          if (memory.recordFill(om.account(), om.runId(), f)) {
+          if (om.recordForeignFill(f)) {
             progress.fills.add(f);
           }
           drifts.add(new ReconciliationReport.Drift(symbol, "fill " + f.tradeId() + " (" + f.side() + " "

@@ -604,17 +604,16 @@ class OrderManagerTest {
   }
 
   @Test
-  void ownAccountKeyKeepsFillsStoredByTheExchangeItselfFromHidingOurs() {
+  void fillsTheExchangeItselfStoredInTheSameMemoryStillReachThePositionOnce() {
     // an exchange that records its fills in the same memory under its own id, as the paper exchange does
     exchange.afterAccept(() -> exchange.allTrades().forEach(t -> memory.recordFill("fake", null, t)));
 
-    JournaledOrder collided = buyQuote("10");
-    assertThat(collided.state()).as("same key: the fill looked already recorded, never ours")
-        .isEqualTo(OrderState.OPEN);
-    assertThat(collided.reason()).contains("waiting for fills");
-    assertThat(om.positions()).isEmpty();
-    assertThat(om.sync().problems()).anySatisfy(p -> assertThat(p).contains("by another writer")
-        .contains("own account key"));
+    JournaledOrder shared = buyQuote("10");
+    assertThat(shared.state()).isEqualTo(OrderState.FILLED);
+    assertThat(positionQty()).isEqualByComparingTo("5");
+    om.sync();
+    assertThat(manager(memory).sync().newFills()).isEmpty();
+    assertThat(positionQty()).as("applied once").isEqualByComparingTo("5");
 
     OrderManager separate = OrderManager.builder(exchange, memory, clock).clientIdPrefix("s").account("agent")
         .build();
