@@ -81,6 +81,7 @@ public final class CustomToolAndTrendsExample {
     private final Clock clock;
     private final Map<String, int[]> interest;
 
+    /** Serves {@code interest}: per keyword, hourly values oldest first, the last one at the clock's now. */
     public MyTrendsProvider(Clock clock, Map<String, int[]> interest) {
       this.clock = clock;
       this.interest = interest;

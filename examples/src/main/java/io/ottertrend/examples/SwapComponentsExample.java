@@ -53,6 +53,7 @@ public final class SwapComponentsExample {
     private final Exchange delegate;
     private final List<String> calls = new CopyOnWriteArrayList<>();
 
+    /** Records calls to {@code delegate}, which does the work. */
     public RecordingExchange(Exchange delegate) {
       this.delegate = delegate;
     }
