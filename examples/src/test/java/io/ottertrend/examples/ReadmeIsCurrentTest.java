@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's settings table and CLI reference are generated from the code; this test fails when they are out
  * of date. Regenerate both with
- * {@code ./run-tests -pl examples -am -Dtest=ReadmeIsCurrentTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Dottertrend.regenerate=true} and commit the README.
+ * {@code mvn -B -pl examples -am test -Djacoco.skip=true -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dtest=ReadmeIsCurrentTest -Dottertrend.regenerate=true} (JDK 25 as {@code JAVA_HOME}) and commit the README.
  */
 class ReadmeIsCurrentTest {
 
