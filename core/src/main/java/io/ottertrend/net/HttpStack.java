@@ -58,6 +58,7 @@ import org.slf4j.LoggerFactory;
  *     └ CircuitBreaker   one per endpoint group ({@link CallClass}); I/O errors, timeouts and 5xx count
  *        └ RateLimiter   weighted token bucket per {@link RatePool}, priority HIGH &gt; NORMAL &gt; LOW
  *           └ Hedge      market data only: a second attempt on another base URL after {@code hedgeDelay}
+ *                        (only when another base URL is usable and the pool has spare weight)
  *              └ Upstream choice   preferred healthy base URL, avoiding ones that failed in this call
  *                 └ per-attempt Timeout   okhttp call timeout
  *                    └ okhttp   connection pool with keep-alive, HTTP/2 where the server offers it (ALPN)
@@ -258,12 +259,12 @@ public final class HttpStack implements AutoCloseable {
     try {
       return f1.get(hedgeDelay.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException slow) {
-      if (!limiter.tryAcquire(request.weight(), priority)) {
-        return join(f1);
-      }
       Set<Upstream> avoid = new HashSet<>(failed);
       avoid.add(first);
       Upstream second = upstreams.choose(avoid);
+      if (second == first || !limiter.tryAcquire(request.weight(), priority)) {
+        return join(f1); // no other base URL, or no spare weight: wait for the first attempt
+      }
       LOG.debug("hedging {} on {} after {} ms", request.endpoint(), second, hedgeDelay.toMillis());
       AtomicReference<Call> secondCall = new AtomicReference<>();
       CompletableFuture<ApiResponse> f2 = CompletableFuture.supplyAsync(
