@@ -1,6 +1,9 @@
 package io.ottertrend.cli;
 
+import io.ottertrend.cli.commands.HaltCommand;
+import io.ottertrend.cli.commands.ResumeCommand;
 import io.ottertrend.cli.commands.ScanCommand;
+import io.ottertrend.cli.commands.DataCommand;
 import io.ottertrend.cli.commands.StatusCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -20,7 +23,10 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       StatusCommand.class,
+      HaltCommand.class,
+      ResumeCommand.class,
       ScanCommand.class,
+      DataCommand.class,
       AutoComplete.GenerateCompletion.class,
     },
     footerHeading = "%nSettings:%n",

@@ -3,6 +3,8 @@ package io.ottertrend.analytics;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides once per JVM whether the vector kernels run, Lucene-style: only when the
@@ -15,7 +17,8 @@ import java.util.Locale;
  * <p>Thread-safe: the decision is computed once in a static initializer.
  */
 public final class Vectorization {
-  private static final VectorizationInfo INFO = decide();
+  private static final Logger LOG = LoggerFactory.getLogger(Vectorization.class);
+  private static final VectorizationInfo INFO = log(decide());
 
   private Vectorization() {}
 
@@ -27,6 +30,17 @@ public final class Vectorization {
   /** True when the vector kernels are in use. */
   public static boolean useVector() {
     return INFO.backend().equals("vector");
+  }
+
+  // Logged once, when the class initialises: the first indicator call or `status`.
+  private static VectorizationInfo log(VectorizationInfo info) {
+    if (info.backend().equals("vector")) {
+      LOG.info("analytics: vector kernels, {}-bit ({} doubles per vector): {}", info.vectorBitSize(),
+          info.doubleLanes(), info.reason());
+    } else {
+      LOG.info("analytics: scalar kernels: {}", info.reason());
+    }
+    return info;
   }
 
   private static VectorizationInfo decide() {

@@ -48,6 +48,8 @@ public enum Setting {
       "Model training cut-off (YYYY-MM-DD): backtests before it are flagged as possibly leaked."),
   LLM_SNAPSHOT_TOKENS(Group.LLM, SettingType.INTEGER, "1500", "Prompt token budget of the market snapshot.",
       range(200, 100_000)),
+  LLM_CACHE_ONLY(Group.LLM, SettingType.BOOLEAN, "false",
+      "Serve LLM calls only from the replay store (--llm-cache-only); a miss fails instead of calling the network."),
 
   // --- Risk -----------------------------------------------------------------------------------------------
   RISK_MAX_TRADE_USD(Group.RISK, SettingType.DECIMAL, "20", "Largest order value in USD.",
@@ -110,6 +112,11 @@ public enum Setting {
       "RSS/Atom feeds to read."),
   NARRATIVES(Group.SIGNALS, SettingType.LIST, "socialfi,memecoin,ai,airdrop,defi,gaming",
       "Narratives scored by ml_narrative_strength."),
+  SIGNALS_TIMEOUT(Group.SIGNALS, SettingType.DURATION, "20s",
+      "Longest wait for one signals provider per cycle; a slower provider is reported unavailable.",
+      durationRange("100ms", "5m")),
+  SIGNALS_GAINERS_MIN_QUOTE_VOLUME(Group.SIGNALS, SettingType.DECIMAL, "50000",
+      "Minimum 24 h quote volume for a symbol to count as a top gainer.", decimalRange("0", "1000000000000")),
 
   // --- Agent ----------------------------------------------------------------------------------------------
   CYCLE_INTERVAL(Group.AGENT, SettingType.DURATION, "60s", "Time between decision cycles.",
@@ -125,6 +132,8 @@ public enum Setting {
   PRELIVE_MIN_PAPER_TRADES(Group.AGENT, SettingType.INTEGER, "20",
       "Closed paper trades required before the first live run.", range(0, 100_000)),
   DB_PATH(Group.AGENT, SettingType.PATH, "ottertrend.db", "SQLite database file (paper and live must differ)."),
+  PAPER_DB_PATH(Group.AGENT, SettingType.PATH, "ottertrend.db",
+      "Paper database holding the track record the pre-live check reads (must differ from the live database)."),
   LOG_LEVEL(Group.AGENT, SettingType.CHOICE, "info", "Log level of the log file.",
       choices("trace", "debug", "info", "warn", "error")),
 

@@ -84,6 +84,7 @@ public final class StatusCommand implements Callable<Integer> {
       try (SqliteMemory memory = SqliteMemory.open(db)) {
         database.put("schemaVersion", memory.schemaVersion());
         fillFromDatabase(memory, settings, report);
+        halt(memory, report);
       }
     }
     report.put("limits", limits(settings));
@@ -160,8 +161,7 @@ public final class StatusCommand implements Callable<Integer> {
     }
     report.put("openOrders", open);
     report.put("today", today(memory, settings, positions.size()));
-    Map<String, String> halts = memory.states("risk.halt");
-    report.put("halt", halts.isEmpty() ? null : halts);
+
     List<DecisionRecord> decisions = memory.recentDecisions(1);
     if (!decisions.isEmpty()) {
       DecisionRecord d = decisions.get(0);
@@ -172,6 +172,21 @@ public final class StatusCommand implements Callable<Integer> {
       m.put("thoughts", d.thoughts());
       m.put("actions", d.actionsJson());
       report.put("lastDecision", m);
+    }
+  }
+
+  /** The kill switch as stored (database, flag file next to it, or the daily-loss latch). */
+  private static void halt(SqliteMemory memory, Map<String, Object> report) {
+    io.ottertrend.risk.KillSwitch.HaltStatus halt =
+        io.ottertrend.risk.KillSwitch.forMemory(memory, Clock.system(), null).status();
+    if (halt.halted()) {
+      Map<String, Object> h = Json.object();
+      h.put("reason", halt.reason());
+      h.put("source", halt.source());
+      h.put("since", halt.since() == 0 ? null : Instant.ofEpochMilli(halt.since()).toString());
+      report.put("halt", h);
+    } else {
+      report.put("halt", null);
     }
   }
 
@@ -246,6 +261,9 @@ public final class StatusCommand implements Callable<Integer> {
     out.println("OtterTrend " + r.get("version") + " — " + String.valueOf(r.get("mode")).toUpperCase(java.util.Locale.ROOT)
         + " mode");
     out.println("Database: " + db.get("path") + (Boolean.TRUE.equals(db.get("exists")) ? "" : " (does not exist)"));
+    Map<String, Object> halt = (Map<String, Object>) r.get("halt");
+    out.println("Halt: " + (halt == null ? "none"
+        : "HALTED (" + halt.get("source") + "): " + halt.get("reason") + "; lift with `ottertrend resume`"));
     if (!Boolean.TRUE.equals(r.get("hasRuns"))) {
       out.println("No run yet. Start one with: ottertrend paper");
     } else {
@@ -280,8 +298,6 @@ public final class StatusCommand implements Callable<Integer> {
       out.printf("Today (%s UTC): trades %s/%s, realised P&L %s (halt at -%s), open positions %s/%s%n", t.get("day"),
           t.get("trades"), t.get("maxTrades"), plain(t.get("realisedPnl")), plain(t.get("maxDailyLoss")),
           t.get("openPositions"), t.get("maxOpenPositions"));
-      Object halt = r.get("halt");
-      out.println("Halt: " + (halt == null ? "none" : halt));
       Map<String, Object> d = (Map<String, Object>) r.get("lastDecision");
       if (d != null) {
         out.println("Last decision (" + d.get("brain") + ", " + d.get("at") + "): " + d.get("thoughts"));

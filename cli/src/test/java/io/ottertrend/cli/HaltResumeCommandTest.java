@@ -1,0 +1,77 @@
+package io.ottertrend.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.squareup.moshi.Moshi;
+import io.ottertrend.memory.SqliteMemory;
+import io.ottertrend.risk.KillSwitch;
+import io.ottertrend.time.Clock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HaltResumeCommandTest {
+  @TempDir Path dir;
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> parse(String json) throws IOException {
+    return (Map<String, Object>) new Moshi.Builder().build().adapter(Object.class).fromJson(json);
+  }
+
+  @Test
+  void haltPersistsInTheDatabaseAndStatusShowsIt() throws IOException {
+    CliRunner.Result r = CliRunner.run(dir, Map.of(), "halt", "--reason", "exchange incident");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Halted (database): exchange incident").contains("exits still allowed");
+    try (SqliteMemory m = SqliteMemory.open(dir.resolve("ottertrend.db"))) {
+      assertThat(KillSwitch.forMemory(m, Clock.system(), null).status().reason()).isEqualTo("exchange incident");
+    }
+    CliRunner.Result status = CliRunner.run(dir, Map.of(), "status", "--json");
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> halt = (Map<String, Object>) parse(status.out()).get("halt");
+    assertThat(halt).containsEntry("reason", "exchange incident").containsEntry("source", "database");
+    assertThat(CliRunner.run(dir, Map.of(), "status").out()).contains("Halt: HALTED (database): exchange incident");
+  }
+
+  @Test
+  void resumeLiftsTheHaltAndTheFlagFile() throws IOException {
+    assertThat(CliRunner.run(dir, Map.of(), "halt", "--db", "live.db").exitCode()).isZero();
+    Files.writeString(dir.resolve("live.db.halt"), "from the desk\n");
+    CliRunner.Result r = CliRunner.run(dir, Map.of(), "resume", "--db", "live.db", "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(parse(r.out())).containsEntry("halted", false);
+    assertThat(dir.resolve("live.db.halt")).doesNotExist();
+    assertThat(parse(CliRunner.run(dir, Map.of(), "status", "--db", "live.db", "--json").out()).get("halt")).isNull();
+  }
+
+  @Test
+  void statusShowsAFlagFileHalt() throws IOException {
+    assertThat(CliRunner.run(dir, Map.of(), "halt").exitCode()).isZero();
+    assertThat(CliRunner.run(dir, Map.of(), "resume").exitCode()).isZero();
+    Files.writeString(dir.resolve("ottertrend.db.halt"), "pulled the plug\n");
+    CliRunner.Result status = CliRunner.run(dir, Map.of(), "status");
+    assertThat(status.out()).contains("HALTED (flag file)").contains("pulled the plug");
+  }
+
+  @Test
+  void haltJsonAndResumeOnAMissingDatabaseCreatesNothing() throws IOException {
+    CliRunner.Result resume = CliRunner.run(dir, Map.of(), "resume");
+    assertThat(resume.exitCode()).isZero();
+    assertThat(resume.out()).contains("Not halted");
+    assertThat(dir.resolve("ottertrend.db")).doesNotExist();
+    CliRunner.Result halt = CliRunner.run(dir, Map.of(), "halt", "--json");
+    assertThat(halt.exitCode()).isZero();
+    assertThat(parse(halt.out())).containsEntry("halted", true).containsEntry("reason", "manual halt");
+  }
+
+  @Test
+  void badSettingsExitTwo() {
+    CliRunner.Result r = CliRunner.run(dir, Map.of(), "halt", "--set", "RISK_MAX_TRADE_USD=0");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("RISK_MAX_TRADE_USD");
+  }
+}

@@ -1,0 +1,780 @@
+package io.ottertrend.agent;
+
+import io.ottertrend.exchange.Exchange;
+import io.ottertrend.exchange.ExchangeException;
+import io.ottertrend.memory.JournaledOrder;
+import io.ottertrend.memory.Memory;
+import io.ottertrend.memory.MemoryException;
+import io.ottertrend.memory.OrderState;
+import io.ottertrend.memory.PositionRecord;
+import io.ottertrend.model.Balance;
+import io.ottertrend.model.BookTicker;
+import io.ottertrend.model.Fill;
+import io.ottertrend.model.Order;
+import io.ottertrend.model.OrderAck;
+import io.ottertrend.model.OrderRef;
+import io.ottertrend.model.OrderRequest;
+import io.ottertrend.model.OrderStatus;
+import io.ottertrend.model.Side;
+import io.ottertrend.model.SymbolRules;
+import io.ottertrend.time.Clock;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The only component that sends orders to an {@link Exchange}. It implements DESIGN invariants 2 and 3:
+ *
+ * <ol>
+ *   <li>{@link #submit} journals the intent as {@code NEW} with its client order id, then marks it {@code SENT},
+ *       and only then calls {@link Exchange#placeOrder}. If either journal write fails nothing is sent and an
+ *       {@link OrderManagerException} of kind {@code JOURNAL_FAILED} is raised.
+ *   <li>An acknowledged order becomes {@code OPEN} and is queried at once. A timeout, a 5xx, a refused
+ *       connection or any unexpected error makes it {@code UNKNOWN}: it is resolved by querying its client
+ *       order id, <em>never re-sent</em>. An order the exchange does not know is closed as {@code NOT_SENT}
+ *       only after {@link Builder#notFoundMisses(int) several misses} spread over a {@link
+ *       Builder#notFoundGrace(Duration) grace period} on the {@link Clock} (an exchange may not show a
+ *       just-placed order yet), except an intent still in {@code NEW}, which provably never left the process.
+ *   <li>Definitive refusals (invalid order, insufficient funds, symbol not tradable, market orders disabled,
+ *       unknown symbol, other business rejections, auth failure, HTTP 429 and 418, and a clock-skew rejection
+ *       that reaches this class after the client's own resync) become {@code REJECTED} with the reason.
+ * </ol>
+ *
+ * <p>{@link #sync()} runs every cycle: it queries every non-final journal entry, records each fill once and
+ * applies it to the position in the same transaction (positions are sums of fills; fees in base, quote or a
+ * third asset are handled), and never re-orders the remainder of a partly filled order.
+ *
+ * <p>Client order ids are {@code <prefix>-<counter>} (at most 30 characters of {@code [A-Za-z0-9-]}). The
+ * prefix is chosen once per database (random unless set) and the counter is persisted in {@link
+ * Memory#state}, so a restart never reuses an id and two databases never collide on one exchange account.
+ *
+ * <p><b>Thread-safety:</b> safe for concurrent use; public methods are serialised on this instance (including
+ * their exchange calls), which matches the single-threaded agent loop. <b>Errors:</b> {@link
+ * OrderManagerException} for journal and lookup failures; exchange errors during {@link #sync()} are reported in
+ * its result rather than thrown.
+ */
+public final class OrderManager {
+  static final Set<OrderState> NON_FINAL = EnumSet.of(OrderState.NEW, OrderState.SENT, OrderState.UNKNOWN,
+      OrderState.OPEN);
+  static final Set<OrderState> UNRESOLVED = EnumSet.of(OrderState.NEW, OrderState.SENT, OrderState.UNKNOWN);
+  private static final String PREFIX_KEY = "orders.clientId.prefix";
+  private static final String COUNTER_KEY = "orders.clientId.counter.";
+  private static final String MISS_KEY = "orders.notFound.";
+  static final int TRADE_PAGE = 100;
+  private static final int MAX_TRADE_PAGES = 100;
+
+  private final Exchange exchange;
+  private final String account;
+  private final Memory memory;
+  private final Clock clock;
+  private final Long runId;
+  private final String idPrefix;
+  private final int notFoundMisses;
+  private final Duration notFoundGrace;
+  private final Duration fillSlack;
+  private final PositionBook book;
+  private final Map<String, SymbolRules> rules = new ConcurrentHashMap<>();
+
+  private OrderManager(Builder b) {
+    this.exchange = b.exchange;
+    this.memory = b.memory;
+    this.clock = b.clock;
+    this.runId = b.runId;
+    this.notFoundMisses = b.notFoundMisses;
+    this.notFoundGrace = b.notFoundGrace;
+    this.fillSlack = b.fillSlack;
+    this.account = b.account != null ? b.account : exchange.id();
+    this.book = new PositionBook(memory, account, runId);
+    this.idPrefix = b.idPrefix != null ? b.idPrefix : persistedPrefix();
+  }
+
+  /** A builder; {@code exchange}, {@code memory} and {@code clock} are required. */
+  public static Builder builder(Exchange exchange, Memory memory, Clock clock) {
+    return new Builder(exchange, memory, clock);
+  }
+
+  private String persistedPrefix() {
+    try {
+      Optional<String> stored = memory.state(PREFIX_KEY);
+      if (stored.isPresent()) {
+        return stored.get();
+      }
+      String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+      SecureRandom random = new SecureRandom();
+      StringBuilder sb = new StringBuilder("ot");
+      for (int i = 0; i < 6; i++) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      memory.compareAndSetState(PREFIX_KEY, null, sb.toString(), clock.millis());
+      return memory.state(PREFIX_KEY).orElseThrow();
+    } catch (MemoryException e) {
+      throw new OrderManagerException(OrderManagerException.Kind.JOURNAL_FAILED,
+          "cannot store the client order id prefix: " + e.getMessage(), e);
+    }
+  }
+
+  /** The exchange this manager sends to. */
+  public Exchange exchange() {
+    return exchange;
+  }
+
+  /**
+   * The key under which the journal, fills, positions and trades of this manager are stored in the memory
+   * (their {@code exchange} column).
+   */
+  public String account() {
+    return account;
+  }
+
+  /** The memory holding the journal, fills and positions. */
+  public Memory memory() {
+    return memory;
+  }
+
+  /** The prefix of every client order id this manager allocates. */
+  public String clientIdPrefix() {
+    return idPrefix;
+  }
+
+  // --- client order ids -----------------------------------------------------------------------------------
+
+  /**
+   * Allocates the next client order id. The counter is committed before the id is returned, so an id is never
+   * handed out twice, even across restarts (a crash may skip a number; that is harmless).
+   *
+   * @throws OrderManagerException JOURNAL_FAILED when the counter cannot be persisted
+   */
+  public synchronized String newClientOrderId() {
+    String key = COUNTER_KEY + idPrefix;
+    try {
+      for (int attempt = 0; attempt < 100; attempt++) {
+        String current = memory.state(key).orElse(null);
+        long next = current == null ? 1 : Long.parseLong(current) + 1;
+        if (memory.compareAndSetState(key, current, Long.toString(next), clock.millis())) {
+          return idPrefix + "-" + Long.toString(next, 36);
+        }
+      }
+    } catch (MemoryException e) {
+      throw new OrderManagerException(OrderManagerException.Kind.JOURNAL_FAILED,
+          "cannot persist the client order id counter, nothing sent: " + e.getMessage(), e);
+    }
+    throw new OrderManagerException(OrderManagerException.Kind.JOURNAL_FAILED,
+        "client order id counter is contended by another process sharing " + memory.location(), null);
+  }
+
+  // --- placing --------------------------------------------------------------------------------------------
+
+  /**
+   * Journals and sends one order, then learns its status. The request must carry a client order id that is
+   * not yet in the journal; use {@link #newClientOrderId()}.
+   *
+   * @param request sized and rounded by the risk engine
+   * @param purpose why the order exists
+   * @param decisionId decision that caused it, or {@code null}
+   * @return the journal entry after the attempt (OPEN, FILLED, UNKNOWN, REJECTED, ...)
+   * @throws OrderManagerException JOURNAL_FAILED or DUPLICATE_CLIENT_ID; then nothing was sent
+   */
+  public synchronized JournaledOrder submit(OrderRequest request, OrderPurpose purpose, Long decisionId) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(purpose, "purpose");
+    String cid = request.clientOrderId();
+    long now = clock.millis();
+    JournaledOrder intent = new JournaledOrder(cid, runId, account, request.symbol(), request.side(),
+        request.type(), request.quantity(), request.quoteQuantity(), request.price(), OrderState.NEW, null, null,
+        null, purpose.name(), null, decisionId, now, now, false);
+    try {
+      memory.journal(intent);
+    } catch (MemoryException e) {
+      if (e.kind() == MemoryException.Kind.CONFLICT) {
+        throw new OrderManagerException(OrderManagerException.Kind.DUPLICATE_CLIENT_ID,
+            "client order id " + cid + " is already journalled; nothing sent (an intent is never sent twice)", e);
+      }
+      throw new OrderManagerException(OrderManagerException.Kind.JOURNAL_FAILED,
+          "cannot journal order intent " + cid + ", nothing sent; halt trading until the database is writable: "
+              + e.getMessage(), e);
+    }
+    try {
+      memory.updateOrder(cid, OrderState.SENT, null, null, null, null, clock.millis());
+    } catch (MemoryException e) {
+      // still NEW: the reconciler will close it as NOT_SENT, which is the truth
+      throw new OrderManagerException(OrderManagerException.Kind.JOURNAL_FAILED,
+          "cannot mark order intent " + cid + " as sent, nothing sent; halt trading until the database is "
+              + "writable: " + e.getMessage(), e);
+    }
+    Progress progress = new Progress();
+    OrderAck ack;
+    try {
+      ack = exchange.placeOrder(request);
+    } catch (ExchangeException e) {
+      if (isDefinitiveRejection(e)) {
+        reject(cid, request, e);
+        return order(cid);
+      }
+      markUnknown(cid, e);
+      resolveQuietly(cid, progress);
+      return order(cid);
+    } catch (RuntimeException e) {
+      // an implementation bug or a transport failure outside the contract: the order may exist
+      markUnknown(cid, e);
+      resolveQuietly(cid, progress);
+      return order(cid);
+    }
+    journalWrite(() -> memory.updateOrder(cid, OrderState.OPEN, ack.orderId(), null, null, null, clock.millis()),
+        cid);
+    resolveQuietly(cid, progress);
+    return order(cid);
+  }
+
+  private void journalWrite(Runnable write, String cid) {
+    try {
+      write.run();
+    } catch (MemoryException e) {
+      throw new OrderManagerException(OrderManagerException.Kind.JOURNAL_FAILED,
+          "order " + cid + " was sent but its state cannot be journalled; halt trading, the start-up "
+              + "reconciliation will resolve it by client order id: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * True for errors that prove the exchange did not execute the order. A 429 or 418 is refused before the
+   * matching engine; a clock-skew rejection proves the same (the exchange client already resynced and
+   * re-signed once).
+   */
+  static boolean isDefinitiveRejection(ExchangeException e) {
+    return switch (e) {
+      case ExchangeException.OutcomeUnknown x -> false;
+      case ExchangeException.Unavailable x -> false;
+      case ExchangeException.UnknownOrder x -> false;
+      case ExchangeException.InvalidOrder x -> true;
+      case ExchangeException.InsufficientFunds x -> true;
+      case ExchangeException.SymbolNotApiTradable x -> true;
+      case ExchangeException.MarketOrdersDisabled x -> true;
+      case ExchangeException.UnknownSymbol x -> true;
+      case ExchangeException.Rejected x -> true;
+      case ExchangeException.AuthFailed x -> true;
+      case ExchangeException.RateLimited x -> true;
+      case ExchangeException.IpBanned x -> true;
+      case ExchangeException.ClockSkew x -> true;
+    };
+  }
+
+  private void reject(String cid, OrderRequest request, ExchangeException e) {
+    String reason = "rejected: " + e.getClass().getSimpleName()
+        + (e instanceof ExchangeException.InvalidOrder io ? " " + io.reason() : "")
+        + (e.code() != 0 ? " (" + e.code() + ")" : "") + ": " + e.getMessage();
+    journalWrite(() -> memory.updateOrder(cid, OrderState.REJECTED, null, null, null, reason, clock.millis()), cid);
+    if (request.side() == Side.SELL && e instanceof ExchangeException.InvalidOrder io
+        && (io.reason() == ExchangeException.InvalidReason.BELOW_MIN_NOTIONAL
+            || io.reason() == ExchangeException.InvalidReason.INVALID_QUANTITY)) {
+      // the exchange says this position cannot be sold: flag it so the loop does not retry every cycle
+      flagDust(request.symbol(), true);
+    }
+  }
+
+  private void markUnknown(String cid, RuntimeException e) {
+    String reason = "outcome unknown (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+        + "); resolving by client order id, never re-sent";
+    journalWrite(() -> memory.updateOrder(cid, OrderState.UNKNOWN, null, null, null, reason, clock.millis()), cid);
+  }
+
+  private void resolveQuietly(String cid, Progress progress) {
+    try {
+      refresh(order(cid), progress);
+    } catch (RuntimeException e) {
+      // the order is journalled; sync() retries the query next cycle
+      progress.problems.add(cid + ": " + e.getMessage());
+    }
+  }
+
+  // --- syncing --------------------------------------------------------------------------------------------
+
+  /**
+   * Queries every non-final journal entry of this exchange, updates its state and fill progress, and records
+   * and applies new fills. Never places an order.
+   */
+  public synchronized SyncResult sync() {
+    Progress progress = new Progress();
+    int checked = 0;
+    for (JournaledOrder o : pending(NON_FINAL)) {
+      checked++;
+      try {
+        refresh(o, progress);
+      } catch (RuntimeException e) {
+        progress.problems.add(o.clientOrderId() + " (" + o.symbol() + "): " + e.getMessage());
+      }
+    }
+    return new SyncResult(checked, progress.transitions, progress.fills, progress.problems);
+  }
+
+  /** Non-final journal entries of this exchange in {@code states}, oldest first. */
+  List<JournaledOrder> pending(Set<OrderState> states) {
+    return memory.orders(states).stream().filter(o -> o.exchange().equals(account)).toList();
+  }
+
+  /** Queries one journal entry and applies what the exchange says. */
+  void refresh(JournaledOrder o, Progress progress) {
+    OrderRef ref = o.exchangeOrderId() != null ? OrderRef.exchangeId(o.exchangeOrderId())
+        : OrderRef.clientId(o.clientOrderId());
+    Optional<Order> found;
+    try {
+      found = exchange.queryOrder(o.symbol(), ref);
+    } catch (ExchangeException.UnknownOrder e) {
+      found = Optional.empty();
+    } catch (ExchangeException e) {
+      progress.problems.add(o.clientOrderId() + ": query failed (" + e.getClass().getSimpleName() + "): "
+          + e.getMessage());
+      return;
+    }
+    if (found.isEmpty()) {
+      notFound(o, progress);
+      return;
+    }
+    if (memory.state(MISS_KEY + o.clientOrderId()).isPresent()) {
+      memory.deleteState(MISS_KEY + o.clientOrderId());
+    }
+    apply(o, found.get(), progress);
+  }
+
+  private void notFound(JournaledOrder o, Progress progress) {
+    long now = clock.millis();
+    if (o.state() == OrderState.NEW) {
+      // NEW is only ever seen outside submit() after a crash between the journal write and the SENT mark: the
+      // request never left this process
+      transition(o, OrderState.NOT_SENT, "never sent (journalled NEW, not found at the exchange)", progress);
+      return;
+    }
+    String key = MISS_KEY + o.clientOrderId();
+    String[] previous = memory.state(key).map(v -> v.split(":")).orElse(null);
+    int misses = previous == null ? 1 : Integer.parseInt(previous[0]) + 1;
+    long firstMiss = previous == null ? now : Long.parseLong(previous[1]);
+    boolean existed = o.state() == OrderState.OPEN || o.exchangeOrderId() != null || o.executedQty().signum() > 0
+        || !memory.fillsForOrder(o.clientOrderId()).isEmpty();
+    if (!existed && misses >= notFoundMisses && now - firstMiss >= notFoundGrace.toMillis()) {
+      memory.deleteState(key);
+      transition(o, OrderState.NOT_SENT, "not found at the exchange " + misses + " times over "
+          + Duration.ofMillis(now - firstMiss).toSeconds() + " s", progress);
+      return;
+    }
+    memory.putState(key, misses + ":" + firstMiss, now);
+    progress.problems.add(o.clientOrderId() + ": not found at the exchange (miss " + misses
+        + (existed ? ", the exchange acknowledged it earlier" : "") + ")");
+  }
+
+  private void transition(JournaledOrder o, OrderState to, String note, Progress progress) {
+    journalWrite(() -> memory.updateOrder(o.clientOrderId(), to, null, null, null, note, clock.millis()),
+        o.clientOrderId());
+    if (o.state() != to) {
+      progress.transitions.add(new OrderTransition(o.clientOrderId(), o.state(), to, note));
+    }
+  }
+
+  static OrderState stateOf(OrderStatus status) {
+    return switch (status) {
+      case NEW, PARTIALLY_FILLED -> OrderState.OPEN;
+      case FILLED -> OrderState.FILLED;
+      case CANCELED, PARTIALLY_CANCELED, EXPIRED -> OrderState.CANCELED;
+      case REJECTED -> OrderState.REJECTED;
+    };
+  }
+
+  /** Applies an exchange report of order {@code o}: fills first, then the state. */
+  void apply(JournaledOrder o, Order x, Progress progress) {
+    if (x.executedQty().signum() > 0) {
+      recordFills(o, x.orderId(), progress);
+    }
+    BigDecimal recorded = memory.fillsForOrder(o.clientOrderId()).stream().map(Fill::quantity)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    OrderState target = stateOf(x.status());
+    String note = "exchange status " + x.status();
+    boolean waiting = target.isFinal() && recorded.compareTo(x.executedQty()) < 0;
+    if (waiting) {
+      // keep it non-final so the next sync fetches the missing fills; a final entry is never looked at again
+      target = OrderState.OPEN;
+      note = "exchange status " + x.status() + ", waiting for fills (" + recorded.toPlainString() + " of "
+          + x.executedQty().toPlainString() + " recorded)";
+    }
+    if (target == OrderState.CANCELED && o.reason() != null && o.reason().startsWith("cancel requested")) {
+      note = o.reason() + "; " + note;
+    }
+    OrderState finalTarget = target;
+    // an unchanged state keeps its reason (e.g. the cancel request) rather than rewriting it every cycle
+    String finalNote = target == o.state() && !waiting ? null : note;
+    journalWrite(() -> memory.updateOrder(o.clientOrderId(), finalTarget, x.orderId(), x.executedQty(),
+        x.cumulativeQuoteQty(), finalNote, clock.millis()), o.clientOrderId());
+    if (o.state() != target) {
+      progress.transitions.add(new OrderTransition(o.clientOrderId(), o.state(), target, note));
+    }
+  }
+
+  /** Fetches the exchange's fills of one order and records and applies the new ones. */
+  void recordFills(JournaledOrder o, String exchangeOrderId, Progress progress) {
+    long since = Math.max(0, o.createdAt() - fillSlack.toMillis());
+    for (Fill t : trades(o.symbol(), since)) {
+      boolean mine = exchangeOrderId != null ? exchangeOrderId.equals(t.orderId())
+          : o.clientOrderId().equals(t.clientOrderId());
+      if (mine) {
+        applyFill(o, t, progress);
+      }
+    }
+  }
+
+  /**
+   * Every trade of {@code symbol} since {@code since}, paging through the exchange's cap (MEXC answers at most
+   * 100 per call) by advancing the start time; duplicates at page borders are dropped by trade id.
+   */
+  List<Fill> trades(String symbol, long since) {
+    Map<String, Fill> out = new java.util.LinkedHashMap<>();
+    long from = since;
+    for (int page = 0; page < MAX_TRADE_PAGES; page++) {
+      List<Fill> batch = exchange.myTrades(symbol, from, TRADE_PAGE);
+      int before = out.size();
+      for (Fill f : batch) {
+        out.putIfAbsent(f.tradeId(), f);
+      }
+      if (batch.size() < TRADE_PAGE || out.size() == before) {
+        break;
+      }
+      long last = batch.getLast().time();
+      // a full page that ends where it started cannot advance by time: step past that millisecond
+      from = last > from ? last : last + 1;
+    }
+    return List.copyOf(out.values());
+  }
+
+  /** Records one fill of journal entry {@code o} (once) and applies it to the position unless external. */
+  void applyFill(JournaledOrder o, Fill t, Progress progress) {
+    Fill fill = new Fill(t.symbol(), t.tradeId(), t.orderId(), o.clientOrderId(), t.side(), t.price(),
+        t.quantity(), t.quoteQuantity(), t.commission(), t.commissionAsset(), t.maker(), t.time());
+    SymbolRules r = rules(o.symbol());
+    BigDecimal thirdFee = thirdAssetFeeValue(fill, r);
+    if (book.apply(fill, r, OrderPurpose.parse(o.purpose()), !o.external(), thirdFee)) {
+      progress.fills.add(fill);
+      return;
+    }
+    boolean storedAsOurs = memory.fills(account, fill.symbol(), fill.time()).stream()
+        .anyMatch(f -> f.tradeId().equals(fill.tradeId()) && o.clientOrderId().equals(f.clientOrderId()));
+    if (!storedAsOurs) {
+      // someone else wrote this trade under our key (an exchange keeping its own ledger in this memory): the
+      // fill can never reach the position, so say so loudly instead of waiting forever
+      progress.problems.add("fill " + fill.tradeId() + " of " + o.clientOrderId() + " is already stored under '"
+          + account + "' by another writer; give the order manager its own account key");
+    }
+  }
+
+  /** Quote value of a fee paid in a third asset (e.g. MX), from that asset's own market; null when unknown. */
+  private BigDecimal thirdAssetFeeValue(Fill fill, SymbolRules r) {
+    String asset = fill.commissionAsset();
+    if (fill.commission().signum() == 0 || asset.isEmpty() || asset.equals(r.baseAsset())
+        || asset.equals(r.quoteAsset())) {
+      return null;
+    }
+    try {
+      BigDecimal price = exchange.ticker(asset + r.quoteAsset()).lastPrice();
+      return fill.commission().multiply(price);
+    } catch (RuntimeException e) {
+      // no market for the fee asset: the fee stays recorded in its own asset, P&L excludes it
+      return null;
+    }
+  }
+
+  /** The symbol's rules, cached. */
+  SymbolRules rules(String symbol) {
+    SymbolRules cached = rules.get(symbol);
+    if (cached != null) {
+      return cached;
+    }
+    SymbolRules r = exchange.symbolRules(symbol).orElseThrow(() -> new OrderManagerException(
+        OrderManagerException.Kind.NO_RULES, "no trading rules for " + symbol + " on " + exchange.id(), null));
+    rules.put(symbol, r);
+    return r;
+  }
+
+  // --- cancelling -----------------------------------------------------------------------------------------
+
+  /**
+   * Cancels one order and journals why. A cancel that races a fill ("unknown order") is resolved by a query.
+   *
+   * @return the journal entry afterwards
+   * @throws OrderManagerException UNKNOWN_ORDER when not journalled, CANCEL_FAILED when the exchange did not
+   *     answer (the order's state is unchanged; cancelling again is safe)
+   */
+  public synchronized JournaledOrder cancel(String clientOrderId, String reason) {
+    JournaledOrder o = memory.order(clientOrderId).orElseThrow(() -> new OrderManagerException(
+        OrderManagerException.Kind.UNKNOWN_ORDER, "no journalled order " + clientOrderId, null));
+    if (o.state().isFinal()) {
+      return o;
+    }
+    journalWrite(() -> memory.updateOrder(clientOrderId, null, null, null, null, "cancel requested: " + reason,
+        clock.millis()), clientOrderId);
+    o = order(clientOrderId);
+    Progress progress = new Progress();
+    OrderRef ref = o.exchangeOrderId() != null ? OrderRef.exchangeId(o.exchangeOrderId())
+        : OrderRef.clientId(clientOrderId);
+    try {
+      Order x = exchange.cancelOrder(o.symbol(), ref);
+      apply(o, x, progress);
+    } catch (ExchangeException.UnknownOrder e) {
+      // filled (or cancelled) before our cancel arrived, or not there yet: ask
+      refresh(o, progress);
+    } catch (ExchangeException e) {
+      throw new OrderManagerException(OrderManagerException.Kind.CANCEL_FAILED,
+          "cancel of " + clientOrderId + " not confirmed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+              + "); the order may still be open, cancel again", e);
+    }
+    return order(clientOrderId);
+  }
+
+  /**
+   * Cancels every non-final order of this exchange in {@code symbol} ({@code null}: all symbols), trying each
+   * even when one fails.
+   *
+   * @return the journal entries afterwards
+   * @throws OrderManagerException CANCEL_FAILED after trying all, when at least one was not confirmed
+   */
+  public synchronized List<JournaledOrder> cancelAll(String symbol, String reason) {
+    List<JournaledOrder> out = new ArrayList<>();
+    OrderManagerException failure = null;
+    for (JournaledOrder o : pending(NON_FINAL)) {
+      if (symbol != null && !symbol.equals(o.symbol())) {
+        continue;
+      }
+      try {
+        out.add(cancel(o.clientOrderId(), reason));
+      } catch (OrderManagerException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return out;
+  }
+
+  // --- positions ------------------------------------------------------------------------------------------
+
+  /** Managed positions on this exchange (dust included, flagged). */
+  public List<PositionRecord> positions() {
+    return memory.positions(account);
+  }
+
+  /** The managed position in {@code symbol}, if any. */
+  public Optional<PositionRecord> position(String symbol) {
+    return positions().stream().filter(p -> p.symbol().equals(symbol)).findFirst();
+  }
+
+  /** Positions that count against the open-position cap: dust is released from the count. */
+  public int openPositionCount() {
+    return (int) positions().stream().filter(p -> !p.dust()).count();
+  }
+
+  /**
+   * Sets the exits code enforces on a position. When the position does not exist yet (entry not filled), they
+   * are kept and applied when its first fill arrives. Fills never change them.
+   *
+   * @param exitDeadline epoch ms, {@code 0} for none
+   */
+  public synchronized void setExits(String symbol, BigDecimal stopLoss, BigDecimal takeProfit, long exitDeadline) {
+    Optional<PositionRecord> p = position(symbol);
+    if (p.isPresent()) {
+      PositionRecord r = p.get();
+      memory.upsertPosition(new PositionRecord(r.exchange(), r.symbol(), r.quantity(), r.averageEntryPrice(),
+          r.costBasis(), r.openedAt(), stopLoss, takeProfit, exitDeadline, r.dust(), clock.millis()));
+    } else {
+      memory.putState(PositionBook.pendingExitsKey(account, symbol),
+          new PositionBook.Exits(stopLoss, takeProfit, exitDeadline).format(), clock.millis());
+    }
+  }
+
+  /**
+   * What can actually be sold: the wallet's free base balance, never more than the position, truncated to the
+   * step. Fees taken in the base asset are thereby never sold twice.
+   */
+  public synchronized BigDecimal sellableQuantity(String symbol) {
+    Optional<PositionRecord> p = position(symbol);
+    if (p.isEmpty()) {
+      return BigDecimal.ZERO;
+    }
+    SymbolRules r = rules(symbol);
+    BigDecimal free = exchange.balances().stream().filter(b -> b.asset().equals(r.baseAsset()))
+        .map(Balance::free).findFirst().orElse(BigDecimal.ZERO);
+    return r.truncateQuantity(free.min(p.get().quantity()));
+  }
+
+  /**
+   * Re-evaluates the dust flag of a position at {@code markPrice}: a position whose sellable quantity is
+   * worth less than the symbol's minimum notional is flagged dust (no sells, not counted as open).
+   *
+   * @return the flag after the check ({@code false} when there is no position)
+   */
+  public synchronized boolean refreshDust(String symbol, BigDecimal markPrice) {
+    Optional<PositionRecord> p = position(symbol);
+    if (p.isEmpty()) {
+      return false;
+    }
+    boolean dust = PositionBook.isDust(p.get().quantity(), markPrice, rules(symbol));
+    if (dust != p.get().dust()) {
+      flagDust(symbol, dust);
+    }
+    return dust;
+  }
+
+  private void flagDust(String symbol, boolean dust) {
+    position(symbol).ifPresent(r -> memory.upsertPosition(new PositionRecord(r.exchange(), r.symbol(),
+        r.quantity(), r.averageEntryPrice(), r.costBasis(), r.openedAt(), r.stopLoss(), r.takeProfit(),
+        r.exitDeadline(), dust, clock.millis())));
+  }
+
+  /**
+   * Closes (sells) a managed position with a market order of the {@linkplain #sellableQuantity sellable
+   * quantity}. Sends nothing — and flags the position dust — when that quantity is below the symbol's
+   * minimums at the current bid; sends nothing when a sell of this symbol is already pending.
+   *
+   * @return the journal entry of the sell, or empty when nothing was sent
+   */
+  public synchronized Optional<JournaledOrder> closePosition(String symbol, OrderPurpose purpose, Long decisionId) {
+    Optional<PositionRecord> p = position(symbol);
+    if (p.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean sellPending = pending(NON_FINAL).stream()
+        .anyMatch(o -> o.symbol().equals(symbol) && o.side() == Side.SELL && !o.external());
+    if (sellPending) {
+      return Optional.empty();
+    }
+    SymbolRules r = rules(symbol);
+    BigDecimal qty = sellableQuantity(symbol);
+    BookTicker book = exchange.bookTicker(symbol);
+    BigDecimal price = book.bidPrice() != null ? book.bidPrice() : exchange.ticker(symbol).lastPrice();
+    if (qty.signum() == 0 || !r.meetsMinimums(qty, price)) {
+      flagDust(symbol, true);
+      return Optional.empty();
+    }
+    return Optional.of(submit(OrderRequest.marketSell(symbol, qty, newClientOrderId()), purpose, decisionId));
+  }
+
+  // --- helpers --------------------------------------------------------------------------------------------
+
+  /** The journal entry of {@code clientOrderId}. */
+  public JournaledOrder order(String clientOrderId) {
+    return memory.order(clientOrderId).orElseThrow(() -> new OrderManagerException(
+        OrderManagerException.Kind.UNKNOWN_ORDER, "no journalled order " + clientOrderId, null));
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  Long runId() {
+    return runId;
+  }
+
+  Duration notFoundGrace() {
+    return notFoundGrace;
+  }
+
+  /** Accumulates what one operation did. */
+  static final class Progress {
+    final List<OrderTransition> transitions = new ArrayList<>();
+    final List<Fill> fills = new ArrayList<>();
+    final List<String> problems = new ArrayList<>();
+  }
+
+  /** Fluent builder for {@link OrderManager}. Not thread-safe. */
+  public static final class Builder {
+    private final Exchange exchange;
+    private final Memory memory;
+    private final Clock clock;
+    private Long runId;
+    private String account;
+    private String idPrefix;
+    private int notFoundMisses = 3;
+    private Duration notFoundGrace = Duration.ofSeconds(30);
+    private Duration fillSlack = Duration.ofMinutes(5);
+
+    private Builder(Exchange exchange, Memory memory, Clock clock) {
+      this.exchange = Objects.requireNonNull(exchange, "exchange");
+      this.memory = Objects.requireNonNull(memory, "memory");
+      this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Run that journals and fills belong to ({@code null}: none). */
+    public Builder runId(Long v) {
+      this.runId = v;
+      return this;
+    }
+
+    /**
+     * The key of this manager's journal, fills, positions and trades in the memory (default: the exchange's
+     * id). Set it when the exchange itself keeps fills in the same memory under its id — the paper exchange
+     * does, under its namespace — because {@link Memory#recordFill} is idempotent per (key, trade id) and a
+     * fill the exchange stored first would otherwise never reach the position.
+     */
+    public Builder account(String v) {
+      if (v == null || v.isBlank()) {
+        throw new IllegalArgumentException("account must not be blank");
+      }
+      this.account = v;
+      return this;
+    }
+
+    /**
+     * Fixed client order id prefix, 1–16 characters of {@code [A-Za-z0-9]}. Default: a random prefix chosen
+     * once and kept in the database, so two databases never reuse each other's ids on one account.
+     */
+    public Builder clientIdPrefix(String v) {
+      if (v == null || !v.matches("[A-Za-z0-9]{1,16}")) {
+        throw new IllegalArgumentException("client id prefix must be 1-16 characters of [A-Za-z0-9]: " + v);
+      }
+      this.idPrefix = v;
+      return this;
+    }
+
+    /** Misses needed before an order the exchange does not know is closed as NOT_SENT (default 3, ≥ 1). */
+    public Builder notFoundMisses(int v) {
+      if (v < 1) {
+        throw new IllegalArgumentException("notFoundMisses must be >= 1: " + v);
+      }
+      this.notFoundMisses = v;
+      return this;
+    }
+
+    /** Time from the first miss before NOT_SENT is allowed (default 30 s, on the clock). */
+    public Builder notFoundGrace(Duration v) {
+      if (v == null || v.isNegative()) {
+        throw new IllegalArgumentException("notFoundGrace must be >= 0: " + v);
+      }
+      this.notFoundGrace = v;
+      return this;
+    }
+
+    /** How far before an order's creation its fills are searched (clock differences; default 5 min). */
+    public Builder fillSlack(Duration v) {
+      if (v == null || v.isNegative()) {
+        throw new IllegalArgumentException("fillSlack must be >= 0: " + v);
+      }
+      this.fillSlack = v;
+      return this;
+    }
+
+    /**
+     * Builds the manager.
+     *
+     * @throws OrderManagerException JOURNAL_FAILED when the id prefix cannot be stored
+     */
+    public OrderManager build() {
+      return new OrderManager(this);
+    }
+  }
+}

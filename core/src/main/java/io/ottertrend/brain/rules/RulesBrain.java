@@ -1,0 +1,183 @@
+package io.ottertrend.brain.rules;
+
+import io.ottertrend.brain.Action;
+import io.ottertrend.brain.Brain;
+import io.ottertrend.brain.Decision;
+import io.ottertrend.brain.MarketSnapshot;
+import io.ottertrend.brain.MarketSnapshot.PositionView;
+import io.ottertrend.brain.MarketSnapshot.Regime;
+import io.ottertrend.brain.MarketSnapshot.SymbolView;
+import io.ottertrend.model.OrderType;
+import io.ottertrend.model.Side;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A deterministic strategy over the same {@link MarketSnapshot} the LLM sees.
+ *
+ * <p><b>Exits</b> (always evaluated, even when entries are halted): price at or below the stop, at or above the
+ * target, held longer than {@code maxHold}, or the trend turned down (regime down with negative trend and
+ * momentum). <b>Entries</b> (only when the risk view allows them): liquid pairs (24 h volume at least the
+ * minimum) with a known spread within the limit and no negative headline about them; either trend-following
+ * (regime up or unknown, positive trend and momentum, RSI within [min, max]) or a scalp of an oversold
+ * ranging market (RSI under the oversold level, half size, tight target). Entries are LIMIT orders just under
+ * the last price so they rest as maker orders (0 % fee on MEXC). Ties are broken by symbol, so the same
+ * snapshot always gives the same decision.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class RulesBrain implements Brain {
+  private static final MathContext PRICE = new MathContext(8, RoundingMode.HALF_EVEN);
+
+  private final RulesConfig config;
+
+  public RulesBrain(RulesConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  @Override
+  public String name() {
+    return "rules";
+  }
+
+  @Override
+  public Decision decide(MarketSnapshot s) {
+    List<Action> actions = new ArrayList<>();
+    StringBuilder why = new StringBuilder();
+    Map<String, SymbolView> views = new HashMap<>();
+    for (SymbolView v : s.symbols()) {
+      views.put(v.symbol(), v);
+    }
+    Set<String> held = new HashSet<>();
+    List<PositionView> positions = new ArrayList<>(s.portfolio().positions());
+    positions.sort((a, b) -> a.symbol().compareTo(b.symbol()));
+    for (PositionView p : positions) {
+      held.add(p.symbol());
+      String exit = exitReason(p, views.get(p.symbol()));
+      if (exit != null) {
+        actions.add(new Action.Close(p.symbol(), BigDecimal.ONE, exit));
+        why.append("Closing ").append(p.symbol()).append(": ").append(exit).append(". ");
+      }
+    }
+    MarketSnapshot.Risk risk = s.risk();
+    if (!risk.entriesAllowed()) {
+      why.append("No entries: ").append(risk.halted() ? "halted" : risk.safeMode() ? "safe mode" : "limits reached")
+          .append(". ");
+    } else {
+      int slots = Math.min(config.maxEntriesPerCycle(), Math.min(risk.maxOpenPositions() - risk.openPositions(),
+          risk.maxDailyTrades() - risk.tradesToday()));
+      Map<String, Double> news = newsSentiment(s);
+      List<Candidate> candidates = new ArrayList<>();
+      for (SymbolView v : s.symbols()) {
+        if (held.contains(v.symbol())) {
+          continue;
+        }
+        Candidate c = candidate(v, risk, news.get(v.symbol()));
+        if (c != null) {
+          candidates.add(c);
+        }
+      }
+      candidates.sort((a, b) -> {
+        int c = Double.compare(b.score, a.score);
+        return c != 0 ? c : a.view.symbol().compareTo(b.view.symbol());
+      });
+      double maxSize = Math.min(config.sizePctEquity(), risk.maxTradePctEquity());
+      for (int i = 0; i < Math.min(slots, candidates.size()); i++) {
+        Candidate c = candidates.get(i);
+        actions.add(open(c, maxSize));
+        why.append(c.scalp ? "Scalping oversold range in " : "Trend entry in ").append(c.view.symbol())
+            .append(String.format(Locale.ROOT, " (trend %.2f%%, momentum %.2f%%, RSI %.0f). ", 100 * c.view.trend(),
+                100 * c.view.momentum(), c.view.rsi()));
+      }
+    }
+    if (actions.isEmpty()) {
+      why.append("Nothing meets the rules: hold.");
+    }
+    return new Decision(name(), why.toString().strip(), actions, List.of(), List.of(), 0, 0, 0, false, false, null);
+  }
+
+  private String exitReason(PositionView p, SymbolView v) {
+    double mark = p.markPrice();
+    if (!(mark > 0) || !(p.entryPrice() > 0)) {
+      return null;
+    }
+    double stop = Double.isFinite(p.stopPrice()) && p.stopPrice() > 0 ? p.stopPrice()
+        : p.entryPrice() * (1 - config.stopLossPct());
+    double target = Double.isFinite(p.targetPrice()) && p.targetPrice() > 0 ? p.targetPrice()
+        : p.entryPrice() * (1 + config.takeProfitPct());
+    if (mark <= stop) {
+      return "stop-loss hit";
+    }
+    if (mark >= target) {
+      return "take-profit hit";
+    }
+    if (p.heldMillis() >= config.maxHold().toMillis()) {
+      return "held longer than " + config.maxHold();
+    }
+    if (v != null && v.regime() == Regime.TRENDING_DOWN && v.trend() < 0 && v.momentum() < 0) {
+      return "trend turned down";
+    }
+    return null;
+  }
+
+  private record Candidate(SymbolView view, double score, boolean scalp) {}
+
+  private Candidate candidate(SymbolView v, MarketSnapshot.Risk risk, Double news) {
+    if (!(v.lastPrice() > 0) || !Double.isFinite(v.lastPrice()) || !(v.quoteVolume() >= risk.minLiquidityUsd())
+        || !(v.spreadPct() >= 0 && v.spreadPct() <= risk.maxSpreadPct()) || !Double.isFinite(v.rsi())) {
+      return null;
+    }
+    if (news != null && news <= config.negativeNews()) {
+      return null;
+    }
+    double boost = news != null && news > 0 ? news : 0;
+    boolean up = v.regime() == Regime.TRENDING_UP || v.regime() == Regime.UNKNOWN;
+    if (up && v.trend() > 0 && v.momentum() > 0 && v.rsi() >= config.rsiEntryMin() && v.rsi() <= config.rsiEntryMax()) {
+      return new Candidate(v, v.trend() + v.momentum() + 0.01 * boost, false);
+    }
+    if (v.regime() == Regime.RANGING && v.rsi() < config.rsiOversold()) {
+      return new Candidate(v, (config.rsiOversold() - v.rsi()) / 1000 + 0.01 * boost, true);
+    }
+    return null;
+  }
+
+  private Action.Open open(Candidate c, double maxSize) {
+    double last = c.view.lastPrice();
+    double spread = Double.isFinite(c.view.spreadPct()) ? c.view.spreadPct() : 0;
+    double offset = c.scalp ? Math.max(0.002, spread / 2) : Math.max(0.0005, spread / 2);
+    double price = last * (1 - offset);
+    double stop = price * (1 - (c.scalp ? config.scalpStopPct() : config.stopLossPct()));
+    double target = price * (1 + (c.scalp ? config.scalpTargetPct() : config.takeProfitPct()));
+    double size = c.scalp ? maxSize / 2 : maxSize;
+    BigDecimal sz = BigDecimal.valueOf(size).setScale(6, RoundingMode.DOWN).stripTrailingZeros();
+    return new Action.Open(c.view.symbol(), Side.BUY, sz, OrderType.LIMIT, dec(price), dec(stop), dec(target),
+        c.scalp ? "scalp: ranging and oversold" : "trend-following: trend and momentum up");
+  }
+
+  private static BigDecimal dec(double v) {
+    return new BigDecimal(v).round(PRICE).stripTrailingZeros();
+  }
+
+  /** The most negative (or, without negatives, the most positive) sentiment per symbol from the headlines. */
+  private static Map<String, Double> newsSentiment(MarketSnapshot s) {
+    Map<String, Double> out = new HashMap<>();
+    for (MarketSnapshot.Headline h : s.signals().headlines()) {
+      if (!Double.isFinite(h.sentiment())) {
+        continue;
+      }
+      for (String sym : h.symbols()) {
+        out.merge(sym, h.sentiment(), (a, b) -> a < 0 || b < 0 ? Math.min(a, b) : Math.max(a, b));
+      }
+    }
+    return out;
+  }
+}

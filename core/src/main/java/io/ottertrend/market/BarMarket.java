@@ -1,0 +1,410 @@
+package io.ottertrend.market;
+
+import io.ottertrend.exchange.ExchangeException;
+import io.ottertrend.model.BookLevel;
+import io.ottertrend.model.BookTicker;
+import io.ottertrend.model.Candle;
+import io.ottertrend.model.Decimals;
+import io.ottertrend.model.Interval;
+import io.ottertrend.model.OrderBook;
+import io.ottertrend.model.PublicTrade;
+import io.ottertrend.model.SymbolRules;
+import io.ottertrend.model.Ticker;
+import io.ottertrend.time.Clock;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * A market served from base bars (one bar per base step): tickers, books, klines at coarser MEXC intervals,
+ * trades and traded ranges are all derived from the completed base bars at the clock's time, so nothing ever
+ * shows the future. Books and trades are synthesised deterministically from a seed, the symbol and the bar
+ * index, whatever the query order.
+ *
+ * <p>Thread-safety: subclasses guard their bar storage; this class holds no mutable state of its own.
+ */
+abstract class BarMarket implements MarketSource {
+  private static final long DAY = 86_400_000L;
+
+  /** Read access to one symbol's base bars. Indexes are 0-based; only {@code [first, completed)} is visible. */
+  interface Bars {
+    int first();
+
+    int completed();
+
+    long openTime(int i);
+
+    double open(int i);
+
+    double high(int i);
+
+    double low(int i);
+
+    double close(int i);
+
+    double volume(int i);
+  }
+
+  /** How the synthesised book of a symbol looks. */
+  record BookShape(double spreadFraction, double levelGapFraction, double levelQuote, int maxLevels) {}
+
+  protected final Clock clock;
+  protected final long seed;
+  protected final long stepMillis;
+  private final Map<String, Integer> index = new HashMap<>();
+
+  BarMarket(Clock clock, long seed, long stepMillis, List<String> symbols) {
+    this.clock = clock;
+    this.seed = seed;
+    this.stepMillis = stepMillis;
+    for (int i = 0; i < symbols.size(); i++) {
+      index.put(symbols.get(i), i);
+    }
+  }
+
+  /** Bars of symbol {@code s} visible at {@code now} (generated or loaded as needed). */
+  abstract Bars bars(int s, long now);
+
+  abstract SymbolRules rules(int s);
+
+  abstract BookShape shape(int s);
+
+  abstract int symbolCount();
+
+  /** True when the symbol is listed at {@code now} (fresh listings appear at their listing time). */
+  boolean listed(int s, long now) {
+    return true;
+  }
+
+  @Override
+  public long now() {
+    return clock.millis();
+  }
+
+  final int symbolIndex(String symbol) {
+    Integer s = index.get(symbol);
+    if (s == null || !listed(s, clock.millis())) {
+      throw new ExchangeException.UnknownSymbol("Invalid symbol: " + symbol + " is not listed on the " + id()
+          + " market; list symbols with symbolRules()", -1121);
+    }
+    return s;
+  }
+
+  @Override
+  public List<SymbolRules> symbolRules() {
+    long now = clock.millis();
+    List<SymbolRules> out = new ArrayList<>();
+    for (int s = 0; s < symbolCount(); s++) {
+      if (listed(s, now)) {
+        out.add(rules(s));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<SymbolRules> symbolRules(String symbol) {
+    Integer s = index.get(symbol);
+    return s == null || !listed(s, clock.millis()) ? Optional.empty() : Optional.of(rules(s));
+  }
+
+  @Override
+  public List<Ticker> tickers() {
+    long now = clock.millis();
+    List<Ticker> out = new ArrayList<>();
+    for (int s = 0; s < symbolCount(); s++) {
+      if (listed(s, now)) {
+        Ticker t = ticker(s, now);
+        if (t != null) {
+          out.add(t);
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Ticker ticker(String symbol) {
+    int s = symbolIndex(symbol);
+    Ticker t = ticker(s, clock.millis());
+    if (t == null) {
+      throw new ExchangeException.Unavailable("no trades yet for " + symbol + " on the " + id() + " market", 0);
+    }
+    return t;
+  }
+
+  private Ticker ticker(int s, long now) {
+    Bars b = bars(s, now);
+    int end = b.completed();
+    if (end <= b.first()) {
+      return null;
+    }
+    int from = end - 1;
+    while (from > b.first() && b.openTime(from - 1) >= now - DAY) {
+      from--;
+    }
+    double open = b.open(from);
+    double high = Double.NEGATIVE_INFINITY;
+    double low = Double.POSITIVE_INFINITY;
+    double vol = 0;
+    double quote = 0;
+    for (int i = from; i < end; i++) {
+      high = Math.max(high, b.high(i));
+      low = Math.min(low, b.low(i));
+      vol += b.volume(i);
+      quote += b.volume(i) * (b.high(i) + b.low(i) + b.close(i)) / 3;
+    }
+    double last = b.close(end - 1);
+    SymbolRules r = rules(s);
+    BigDecimal[] ba = bidAsk(s, b, end);
+    return new Ticker(r.symbol(), price(last, r), ba[0], ba[1], price(open, r), price(high, r), price(low, r),
+        open > 0 ? (last - open) / open : 0, quantity(vol, r), money(quote), now);
+  }
+
+  @Override
+  public BookTicker bookTicker(String symbol) {
+    OrderBook book = orderBook(symbol, 1);
+    BookLevel bid = book.bids().isEmpty() ? null : book.bids().get(0);
+    BookLevel ask = book.asks().isEmpty() ? null : book.asks().get(0);
+    return new BookTicker(symbol, bid == null ? null : bid.price(), bid == null ? null : bid.quantity(),
+        ask == null ? null : ask.price(), ask == null ? null : ask.quantity());
+  }
+
+  /** Best bid and ask around the last close, at least one tick apart, bid <= last <= ask. */
+  private BigDecimal[] bidAsk(int s, Bars b, int end) {
+    SymbolRules r = rules(s);
+    double mid = b.close(end - 1);
+    double spread = shape(s).spreadFraction() * volatilityMultiplier(b, end);
+    BigDecimal bid = Decimals.floorToStep(BigDecimal.valueOf(mid * (1 - spread / 2)), r.tickSize());
+    BigDecimal ask = Decimals.ceilToStep(BigDecimal.valueOf(mid * (1 + spread / 2)), r.tickSize());
+    if (bid.signum() <= 0) {
+      bid = r.tickSize();
+    }
+    if (ask.compareTo(bid) <= 0) {
+      ask = bid.add(r.tickSize());
+    }
+    return new BigDecimal[] {bid, ask};
+  }
+
+  /** Spreads widen when recent moves are large: ratio of recent to typical absolute return, clamped. */
+  private double volatilityMultiplier(Bars b, int end) {
+    int n = Math.min(20, end - b.first() - 1);
+    if (n < 2) {
+      return 1;
+    }
+    double recent = 0;
+    for (int i = end - n; i < end; i++) {
+      double prev = b.close(i - 1);
+      recent += Math.abs(Math.log(b.close(i) / prev));
+    }
+    recent /= n;
+    double typical = typicalAbsReturn();
+    return typical <= 0 ? 1 : Math.max(0.7, Math.min(4, recent / typical));
+  }
+
+  /** Typical absolute base-step return of an ordinary symbol, used to scale spreads. */
+  double typicalAbsReturn() {
+    return 0;
+  }
+
+  @Override
+  public OrderBook orderBook(String symbol, int limit) {
+    int s = symbolIndex(symbol);
+    long now = clock.millis();
+    Bars b = bars(s, now);
+    int end = b.completed();
+    if (end <= b.first()) {
+      return new OrderBook(symbol, List.of(), List.of(), now);
+    }
+    SymbolRules r = rules(s);
+    BookShape shape = shape(s);
+    int levels = Math.max(0, Math.min(Math.min(limit, 5000), shape.maxLevels()));
+    BigDecimal[] ba = bidAsk(s, b, end);
+    double mid = b.close(end - 1);
+    BigDecimal gap = Decimals.ceilToStep(BigDecimal.valueOf(mid * shape.levelGapFraction()), r.tickSize());
+    if (gap.signum() <= 0) {
+      gap = r.tickSize();
+    }
+    SplittableRandom rnd = new SplittableRandom(mix(mix(seed, 7_000 + s), end));
+    List<BookLevel> bids = new ArrayList<>(levels);
+    List<BookLevel> asks = new ArrayList<>(levels);
+    BigDecimal bp = ba[0];
+    BigDecimal ap = ba[1];
+    for (int j = 0; j < levels; j++) {
+      if (bp.signum() > 0) {
+        bids.add(new BookLevel(bp, levelQty(rnd, shape, j, bp.doubleValue(), r)));
+      }
+      asks.add(new BookLevel(ap, levelQty(rnd, shape, j, ap.doubleValue(), r)));
+      bp = bp.subtract(gap);
+      ap = ap.add(gap);
+    }
+    return new OrderBook(symbol, bids, asks, now);
+  }
+
+  private static BigDecimal levelQty(SplittableRandom rnd, BookShape shape, int j, double price, SymbolRules r) {
+    double quote = shape.levelQuote() * (0.5 + rnd.nextDouble()) * (1 + 0.1 * Math.min(j, 20));
+    BigDecimal q = Decimals.floorToStep(BigDecimal.valueOf(quote / price), r.stepSize());
+    return q.signum() > 0 ? q : r.stepSize();
+  }
+
+  @Override
+  public List<Candle> klines(String symbol, Interval interval, Long startTime, Long endTime, int limit) {
+    int s = symbolIndex(symbol);
+    if (interval.millis() < stepMillis || (interval != Interval.MN1 && interval != Interval.W1
+        && interval.millis() % stepMillis != 0)) {
+      throw new ExchangeException.Rejected("interval " + interval.wireName() + " is finer than the "
+          + (stepMillis / 60_000) + "m bars of the " + id() + " market; ask for a coarser interval", 0);
+    }
+    int max = Math.max(1, Math.min(limit <= 0 ? 500 : limit, 1000));
+    long now = clock.millis();
+    Bars b = bars(s, now);
+    int first = b.first();
+    int end = b.completed();
+    List<Candle> out = new ArrayList<>();
+    if (end <= first) {
+      return out;
+    }
+    if (startTime != null) {
+      long from = Buckets.ceil(interval, startTime);
+      int i = lowerBound(b, first, end, from);
+      while (i < end && out.size() < max) {
+        long bucket = Buckets.start(interval, b.openTime(i));
+        if (endTime != null && bucket > endTime) {
+          break;
+        }
+        long next = Buckets.next(interval, bucket);
+        int j = lowerBound(b, i, end, next);
+        out.add(aggregate(b, i, j, bucket, next));
+        i = j;
+      }
+      return out;
+    }
+    int j = end;
+    if (endTime != null) {
+      j = lowerBound(b, first, end, Buckets.next(interval, Buckets.start(interval, endTime)));
+    }
+    while (j > first && out.size() < max) {
+      long bucket = Buckets.start(interval, b.openTime(j - 1));
+      int i = lowerBound(b, first, j, bucket);
+      out.add(aggregate(b, i, j, bucket, Buckets.next(interval, bucket)));
+      j = i;
+    }
+    Collections.reverse(out);
+    return out;
+  }
+
+  /** First index in [lo, hi) whose open time is >= t (hi when none). */
+  private static int lowerBound(Bars b, int lo, int hi, long t) {
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (b.openTime(mid) < t) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private static Candle aggregate(Bars b, int from, int to, long openTime, long nextOpen) {
+    double high = Double.NEGATIVE_INFINITY;
+    double low = Double.POSITIVE_INFINITY;
+    double vol = 0;
+    double quote = 0;
+    for (int i = from; i < to; i++) {
+      high = Math.max(high, b.high(i));
+      low = Math.min(low, b.low(i));
+      vol += b.volume(i);
+      quote += b.volume(i) * (b.high(i) + b.low(i) + b.close(i)) / 3;
+    }
+    return new Candle(openTime, b.open(from), high, low, b.close(to - 1), vol, nextOpen - 1, quote);
+  }
+
+  @Override
+  public List<PublicTrade> recentTrades(String symbol, int limit) {
+    int s = symbolIndex(symbol);
+    long now = clock.millis();
+    Bars b = bars(s, now);
+    SymbolRules r = rules(s);
+    int max = Math.max(1, Math.min(limit <= 0 ? 500 : limit, 1000));
+    List<PublicTrade> newestFirst = new ArrayList<>();
+    for (int i = b.completed() - 1; i >= b.first() && newestFirst.size() < max; i--) {
+      List<PublicTrade> inBar = tradesOfBar(s, b, i, r);
+      for (int k = inBar.size() - 1; k >= 0 && newestFirst.size() < max; k--) {
+        newestFirst.add(inBar.get(k));
+      }
+    }
+    Collections.reverse(newestFirst);
+    return newestFirst;
+  }
+
+  /** Deterministic trades of one bar: they visit the low and the high and end at the close. */
+  private List<PublicTrade> tradesOfBar(int s, Bars b, int i, SymbolRules r) {
+    SplittableRandom rnd = new SplittableRandom(mix(mix(seed, 9_000 + s), i));
+    int n = 3 + rnd.nextInt(4);
+    double[] prices = new double[n];
+    prices[n - 1] = b.close(i);
+    for (int k = 0; k < n - 1; k++) {
+      prices[k] = b.low(i) + rnd.nextDouble() * (b.high(i) - b.low(i));
+    }
+    int lowAt = rnd.nextInt(n - 1);
+    int highAt = (lowAt + 1 + rnd.nextInt(n - 2)) % (n - 1);
+    prices[lowAt] = b.low(i);
+    prices[highAt] = b.high(i);
+    long t0 = b.openTime(i);
+    List<PublicTrade> out = new ArrayList<>(n);
+    double perTrade = b.volume(i) / n;
+    for (int k = 0; k < n; k++) {
+      BigDecimal p = price(prices[k], r);
+      BigDecimal q = quantity(perTrade * (0.5 + rnd.nextDouble()), r);
+      if (q.signum() <= 0) {
+        q = r.stepSize();
+      }
+      long t = t0 + (stepMillis - 1) * (k + 1) / n;
+      out.add(new PublicTrade(r.symbol(), p, q, p.multiply(q), t, rnd.nextBoolean()));
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<PriceRange> tradedRange(String symbol, long from, long to) {
+    int s = symbolIndex(symbol);
+    Bars b = bars(s, Math.min(to, clock.millis()));
+    int i = lowerBound(b, b.first(), b.completed(), from);
+    double low = Double.POSITIVE_INFINITY;
+    double high = Double.NEGATIVE_INFINITY;
+    long until = from;
+    for (; i < b.completed() && b.openTime(i) + stepMillis <= to; i++) {
+      low = Math.min(low, b.low(i));
+      high = Math.max(high, b.high(i));
+      until = b.openTime(i) + stepMillis;
+    }
+    return until == from ? Optional.empty() : Optional.of(new PriceRange(low, high, until));
+  }
+
+  static BigDecimal price(double p, SymbolRules r) {
+    return Decimals.floorToStep(BigDecimal.valueOf(p), r.tickSize());
+  }
+
+  static BigDecimal quantity(double q, SymbolRules r) {
+    return Decimals.floorToStep(BigDecimal.valueOf(q), r.stepSize());
+  }
+
+  static BigDecimal money(double q) {
+    return BigDecimal.valueOf(q).setScale(2, RoundingMode.HALF_EVEN);
+  }
+
+  /** SplitMix64 finaliser over a combination of two values: independent streams per (a, b). */
+  static long mix(long a, long b) {
+    long z = a * 0x9E3779B97F4A7C15L + b + 0x632BE59BD9B4E019L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}

@@ -1,0 +1,46 @@
+package io.ottertrend.risk;
+
+import io.ottertrend.model.Decimals;
+import java.math.BigDecimal;
+
+/** Tiny JSON writer for risk events: fields are few and flat, so a builder beats a reflective adapter. */
+final class Json {
+  private Json() {}
+
+  static void field(StringBuilder sb, String name, String value) {
+    sb.append('"').append(name).append("\":");
+    if (value == null) {
+      sb.append("null");
+    } else {
+      quote(sb, value);
+    }
+    sb.append(',');
+  }
+
+  static void number(StringBuilder sb, String name, BigDecimal value) {
+    sb.append('"').append(name).append("\":").append(value == null ? "null" : Decimals.plain(value)).append(',');
+  }
+
+  static void quote(StringBuilder sb, String value) {
+    sb.append('"');
+    int n = Math.min(value.length(), 200);
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20 || c >= 0x7f) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    sb.append('"');
+  }
+}

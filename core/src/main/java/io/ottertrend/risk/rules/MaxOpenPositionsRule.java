@@ -1,0 +1,27 @@
+package io.ottertrend.risk.rules;
+
+import io.ottertrend.risk.RiskContext;
+import io.ottertrend.risk.RiskVerdict;
+
+/**
+ * At most {@code RISK_MAX_OPEN_POSITIONS} symbols held or with an entry in flight. Adding to a symbol already
+ * held does not open a position.
+ */
+final class MaxOpenPositionsRule extends EntryRule {
+  MaxOpenPositionsRule() {
+    super(Rules.MAX_OPEN_POSITIONS);
+  }
+
+  @Override
+  RiskVerdict evaluateEntry(RiskContext ctx) {
+    if (ctx.holds(ctx.proposal().symbol())) {
+      return RiskVerdict.approve();
+    }
+    if (ctx.portfolio() == null) {
+      return RiskVerdict.reject("positions unknown");
+    }
+    int n = ctx.openPositionCount();
+    int max = ctx.limits().maxOpenPositions();
+    return n >= max ? RiskVerdict.reject(n + " open positions (limit " + max + ")") : RiskVerdict.approve();
+  }
+}
