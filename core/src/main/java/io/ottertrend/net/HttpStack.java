@@ -37,6 +37,7 @@ import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -122,15 +123,16 @@ public final class HttpStack implements AutoCloseable {
     this.upstreams = new Upstreams(bases, b.ejectAfter, b.baseEjection);
     Duration connect = b.perAttemptTimeout.compareTo(Duration.ofSeconds(5)) < 0 ? b.perAttemptTimeout
         : Duration.ofSeconds(5);
-    this.readClient = new OkHttpClient.Builder()
+    OkHttpClient.Builder clientBuilder = new OkHttpClient.Builder()
         .connectionPool(new ConnectionPool(8, 5, TimeUnit.MINUTES))
         .connectTimeout(connect)
         .readTimeout(b.perAttemptTimeout)
         .writeTimeout(b.perAttemptTimeout)
         .callTimeout(b.perAttemptTimeout)
         .eventListener(SendTracker.LISTENER)
-        .followRedirects(false)
-        .build();
+        .followRedirects(false);
+    b.interceptors.forEach(clientBuilder::addInterceptor);
+    this.readClient = clientBuilder.build();
     this.orderClient = readClient.newBuilder().retryOnConnectionFailure(false).build();
     limiters.put(RatePool.IP, new TokenBucket(RatePool.IP, b.ipCapacity, b.ipPerSecond));
     limiters.put(RatePool.UID, new TokenBucket(RatePool.UID, b.uidCapacity, b.uidPerSecond));
@@ -345,7 +347,6 @@ public final class HttpStack implements AutoCloseable {
       callRef.set(call);
     }
     EndpointStats st = stats.computeIfAbsent(request.endpoint(), k -> new EndpointStats(k, request.callClass()));
-    String shown = redactor.redact(request.method() + " " + url);
     long start = System.nanoTime();
     int status;
     String body;
@@ -355,6 +356,7 @@ public final class HttpStack implements AutoCloseable {
       body = rbody.string();
       long latency = System.nanoTime() - start;
       st.record(latency, status, status >= 500 || status == 429 || status == 418);
+      String shown = LOG.isDebugEnabled() || status >= 429 ? redactor.redact(request.method() + " " + url) : "";
       LOG.debug("{} -> {} in {} ms", shown, status, latency / 1_000_000);
       if (status == 429) {
         Duration retryAfter = retryAfter(response.header("Retry-After"), Duration.ofSeconds(1));
@@ -385,6 +387,7 @@ public final class HttpStack implements AutoCloseable {
       upstreams.failure(u);
       SendTracker tracker = httpRequest.tag(SendTracker.class);
       boolean sent = tracker != null && tracker.sent;
+      String shown = redactor.redact(request.method() + " " + url);
       String what = redactor.redact(e.getClass().getSimpleName() + ": " + e.getMessage());
       if (!sent) {
         LOG.warn("{} not sent: {}", shown, what);
@@ -573,8 +576,19 @@ public final class HttpStack implements AutoCloseable {
     private Duration maxLimiterWait = Duration.ofSeconds(10);
     private Redactor redactor = Redactor.patternsOnly();
     private Consumer<String> banAlert = msg -> { };
+    private final List<Interceptor> interceptors = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Adds an okhttp application interceptor to both clients, innermost in the composition (it sees each attempt
+     * after the limiter and the base-URL choice). Meant for tests and benchmarks (e.g. a canned answer without a
+     * socket); an {@code IOException} it throws without calling {@code proceed} counts as not sent.
+     */
+    public Builder addInterceptor(Interceptor v) {
+      interceptors.add(Objects.requireNonNull(v));
+      return this;
+    }
 
     /** Base URLs in order of preference (several enable failover); default {@code https://api.mexc.com}. */
     public Builder baseUrls(List<String> v) {

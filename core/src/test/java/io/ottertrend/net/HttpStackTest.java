@@ -295,6 +295,20 @@ class HttpStackTest {
   }
 
   @Test
+  void interceptorsSeeEveryAttempt() {
+    List<String> seen = new ArrayList<>();
+    HttpStack s = stack(builder(base(a)).addInterceptor(chain -> {
+      seen.add(chain.request().url().encodedPath());
+      return new okhttp3.Response.Builder().request(chain.request()).protocol(okhttp3.Protocol.HTTP_1_1).code(200)
+          .message("OK").body(okhttp3.ResponseBody.create("{\"canned\":1}", null)).build();
+    }));
+    assertThat(s.execute(order()).body()).isEqualTo("{\"canned\":1}");
+    assertThat(s.execute(read("/api/v3/depth")).status()).isEqualTo(200);
+    assertThat(seen).containsExactly("/api/v3/order", "/api/v3/depth");
+    assertThat(a.getRequestCount()).isZero();
+  }
+
+  @Test
   void builderRejectsNonsense() {
     assertThatThrownBy(() -> HttpStack.builder().baseUrls(List.of())).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> HttpStack.builder().perAttemptTimeout(Duration.ZERO))
