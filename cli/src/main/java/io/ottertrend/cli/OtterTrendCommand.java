@@ -4,6 +4,8 @@ import io.ottertrend.cli.commands.HaltCommand;
 import io.ottertrend.cli.commands.ResumeCommand;
 import io.ottertrend.cli.commands.ScanCommand;
 import io.ottertrend.cli.commands.DataCommand;
+import io.ottertrend.cli.commands.PaperCommand;
+import io.ottertrend.cli.commands.RunCommand;
 import io.ottertrend.cli.commands.StatusCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -22,6 +24,8 @@ import picocli.CommandLine.Spec;
       ""
     },
     subcommands = {
+      PaperCommand.class,
+      RunCommand.class,
       StatusCommand.class,
       HaltCommand.class,
       ResumeCommand.class,

@@ -12,7 +12,7 @@ import java.util.Set;
  * @param source outlet, e.g. {@code coindesk}
  * @param publishedAt publication time, epoch ms
  * @param excerpt plain-text body excerpt (HTML stripped, entities decoded, length-capped)
- * @param symbols exchange base assets the text mentions
+ * @param symbols exchange base assets the text mentions, sorted
  * @param sentiment compound sentiment in {@code [-1, 1]}, or {@code NaN} before scoring
  */
 public record NewsItem(
@@ -31,7 +31,8 @@ public record NewsItem(
     url = url == null ? "" : url;
     source = source == null ? "" : source;
     excerpt = excerpt == null ? "" : excerpt.length() > MAX_EXCERPT ? excerpt.substring(0, MAX_EXCERPT) : excerpt;
-    symbols = symbols == null ? Set.of() : Set.copyOf(symbols);
+    // Sorted, so that iteration order (and anything built from it) is the same on every run.
+    symbols = symbols == null ? Set.of() : java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(symbols));
   }
 
   /** An untagged, unscored item as providers produce it. */

@@ -12,7 +12,9 @@ import io.ottertrend.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -85,7 +87,6 @@ public final class SignalsService implements AutoCloseable {
   /** Gathers, builds, records and returns the snapshot for the current {@link Clock} time. */
   public synchronized TrendsSnapshot collect() {
     long at = clock.millis();
-    refreshTagger();
     List<Callable<Object>> calls = new ArrayList<>();
     List<ProviderGuard> asked = new ArrayList<>();
     for (ProviderGuard g : trends) {
@@ -102,6 +103,10 @@ public final class SignalsService implements AutoCloseable {
         calls.add(p::latest);
       }
     }
+    // The symbol list for tagging is fetched under the same deadline: a hung exchange must not stall the cycle.
+    if (exchange != null) {
+      calls.add(() -> SymbolTagger.of(exchange.symbolRules()));
+    }
     List<Future<Object>> futures;
     try {
       futures = calls.isEmpty() ? List.of() : pool.invokeAll(calls, timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -113,6 +118,7 @@ public final class SignalsService implements AutoCloseable {
     }
     List<TrendSignals> trendResults = new ArrayList<>();
     List<NewsItem> rawNews = new ArrayList<>();
+    Map<NewsItem, String> providerOf = new IdentityHashMap<>();
     for (int i = 0; i < asked.size(); i++) {
       ProviderGuard g = asked.get(i);
       Object result = outcome(g, futures.get(i));
@@ -121,10 +127,14 @@ public final class SignalsService implements AutoCloseable {
       } else if (result instanceof List<?> items) {
         for (Object o : items) {
           rawNews.add((NewsItem) o);
+          providerOf.put((NewsItem) o, g.provider().name());
         }
       }
     }
-    TrendsSnapshot snapshot = build(at, trendResults, rawNews);
+    if (exchange != null && futures.size() == calls.size()) {
+      refreshTagger(futures.getLast());
+    }
+    TrendsSnapshot snapshot = build(at, trendResults, rawNews, providerOf);
     record(snapshot);
     latest = snapshot;
     return snapshot;
@@ -148,7 +158,8 @@ public final class SignalsService implements AutoCloseable {
     return null;
   }
 
-  private TrendsSnapshot build(long at, List<TrendSignals> trendResults, List<NewsItem> rawNews) {
+  private TrendsSnapshot build(long at, List<TrendSignals> trendResults, List<NewsItem> rawNews,
+      Map<NewsItem, String> providerOf) {
     List<Sourced<KeywordSeries>> keywords = new ArrayList<>();
     List<Sourced<Listing>> listings = new ArrayList<>();
     List<Sourced<Gainer>> gainers = new ArrayList<>();
@@ -174,7 +185,8 @@ public final class SignalsService implements AutoCloseable {
       NewsItem n = merged.get(i);
       NewsItem tagged = n.withSignals(tagger.tag(n.title() + " \n " + n.excerpt()), scores[i]);
       scored.add(tagged);
-      headlines.add(Sourced.of(tagged, n.source().isEmpty() ? "news" : n.source(), at, at));
+      // Source = the provider that delivered it; the outlet stays in the item itself.
+      headlines.add(Sourced.of(tagged, providerOf.getOrDefault(n, "news"), at, at));
     }
     List<Sourced<NarrativeStrength>> narr = new ArrayList<>();
     for (NarrativeStrength s : narratives.score(allSeries, scored)) {
@@ -189,15 +201,14 @@ public final class SignalsService implements AutoCloseable {
     return new TrendsSnapshot(at, keywords, narr, headlines, listings, gainers, health);
   }
 
-  private void refreshTagger() {
-    if (exchange == null) {
-      return;
-    }
+  private void refreshTagger(Future<Object> f) {
     try {
-      tagger = SymbolTagger.of(exchange.symbolRules());
-    } catch (RuntimeException e) {
+      tagger = (SymbolTagger) f.get();
+    } catch (CancellationException | ExecutionException e) {
       // Keep the previous tagger: symbols rarely change and tagging is a nicety, not a reason to stop.
       LOG.debug("cannot refresh symbol list for news tagging: {}", e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

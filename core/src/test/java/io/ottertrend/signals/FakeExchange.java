@@ -25,6 +25,8 @@ public final class FakeExchange implements Exchange {
   public final List<SymbolRules> rules = new CopyOnWriteArrayList<>();
   public final List<Ticker> tickers = new CopyOnWriteArrayList<>();
   public volatile RuntimeException failure;
+  /** When set, {@link #symbolRules()} blocks until it opens: a hung exchange. */
+  public volatile java.util.concurrent.CountDownLatch gate;
 
   public FakeExchange withSymbols(String... bases) {
     for (String b : bases) {
@@ -42,6 +44,14 @@ public final class FakeExchange implements Exchange {
 
   @Override
   public List<SymbolRules> symbolRules() {
+    if (gate != null) {
+      try {
+        gate.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while hanging", e);
+      }
+    }
     if (failure != null) {
       throw failure;
     }

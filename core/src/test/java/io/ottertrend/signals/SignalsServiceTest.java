@@ -85,6 +85,9 @@ class SignalsServiceTest {
       // The same story from two sources (same link) is one headline; newest first.
       assertThat(s.headlines()).extracting(h -> h.value().id()).containsExactly("c", "a", "b");
       Sourced<NewsItem> btc = s.headlines().get(1);
+      assertThat(btc.source()).isEqualTo("cryptocompare");
+      assertThat(btc.value().source()).isEqualTo("CoinDesk");
+      assertThat(s.headlines().getFirst().source()).isEqualTo("rss");
       assertThat(btc.value().symbols()).containsExactly("BTC", "PEPE");
       assertThat(btc.value().sentiment()).isPositive();
       assertThat(s.headlines().getFirst().value().symbols()).containsExactly("ETH");
@@ -178,6 +181,16 @@ class SignalsServiceTest {
         .allSatisfy(r -> assertThat(r.source()).isEqualTo("signals"));
     TrendsSnapshot stored = new SignalsReplay(memory).at(clock.millis()).orElseThrow();
     assertThat(stored.headlines()).allSatisfy(h -> assertThat(h.value().symbols()).isEmpty());
+  }
+
+  @Test
+  void hungExchangeOnlyDelaysTaggingNotTheCycle() {
+    exchange.gate = release;
+    try (SignalsService service = builder().timeout(Duration.ofMillis(300)).build()) {
+      TrendsSnapshot s = service.collect();
+      assertThat(s.headlines()).hasSize(3).allSatisfy(h -> assertThat(h.value().symbols()).isEmpty());
+      assertThat(s.keywords()).hasSize(2);
+    }
   }
 
   @Test

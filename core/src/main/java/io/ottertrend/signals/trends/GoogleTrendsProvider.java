@@ -63,6 +63,10 @@ public final class GoogleTrendsProvider implements TrendsProvider {
 
   private static final Logger LOG = LoggerFactory.getLogger(GoogleTrendsProvider.class);
   private static final String HL = "en-US";
+  /** The timeframe forms Google accepts (protocols.md §3.2): months 1, 3, 12 only; days 1, 7; hours 1, 4. */
+  private static final java.util.regex.Pattern TIMEFRAME = java.util.regex.Pattern.compile(
+      "today 5-y|today (1|3|12)-m|now (1|7)-d|now (1|4)-H|all"
+          + "|\\d{4}-\\d{2}-\\d{2} \\d{4}-\\d{2}-\\d{2}|\\d{4}-\\d{2}-\\d{2}T\\d{2} \\d{4}-\\d{2}-\\d{2}T\\d{2}");
   /** Offset in minutes as JS getTimezoneOffset: 0 = UTC, the agent's only time zone. */
   private static final int TZ = 0;
 
@@ -90,14 +94,20 @@ public final class GoogleTrendsProvider implements TrendsProvider {
     if (parsed == null) {
       throw new IllegalArgumentException("TRENDS_BASE_URL is not an http(s) URL: " + baseUrl);
     }
+    Objects.requireNonNull(timeframe, "timeframe");
     if (keywords.isEmpty() || keywords.size() > MAX_KEYWORDS) {
       throw new IllegalArgumentException("TRENDS_KEYWORDS needs 1 to " + MAX_KEYWORDS + " keywords, got "
           + keywords.size() + ": " + keywords);
     }
+    if (!TIMEFRAME.matcher(timeframe.strip()).matches()) {
+      throw new IllegalArgumentException("TRENDS_TIMEFRAME '" + timeframe + "' is not one Google accepts: use today 5-y,"
+          + " today 12-m, today 3-m, today 1-m, now 7-d, now 1-d, now 4-H, now 1-H, all, 'YYYY-MM-DD YYYY-MM-DD'"
+          + " or 'YYYY-MM-DDTHH YYYY-MM-DDTHH'");
+    }
     this.base = parsed;
     this.keywords = List.copyOf(keywords);
     this.geo = geo == null ? "" : geo.strip();
-    this.timeframe = Objects.requireNonNull(timeframe, "timeframe").strip();
+    this.timeframe = timeframe.strip();
     this.ttl = Objects.requireNonNull(ttl, "ttl");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.http = Objects.requireNonNull(http, "http");

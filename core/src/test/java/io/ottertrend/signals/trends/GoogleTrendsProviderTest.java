@@ -183,6 +183,20 @@ class GoogleTrendsProviderTest {
   }
 
   @Test
+  void timeframesAreTheFormsGoogleAccepts() {
+    for (String ok : List.of("today 5-y", "today 12-m", "today 3-m", "today 1-m", "now 7-d", "now 1-d", "now 4-H",
+        "now 1-H", "all", "2026-01-01 2026-02-01", "2026-01-01T00 2026-01-02T12")) {
+      assertThat(new GoogleTrendsProvider(server.url("/").toString(), List.of("a"), "", ok, Duration.ofHours(1),
+          clock, new OkHttpClient()).name()).isEqualTo("google");
+    }
+    for (String bad : List.of("today 2-m", "now 3-d", "yesterday", "")) {
+      assertThatThrownBy(() -> new GoogleTrendsProvider(server.url("/").toString(), List.of("a"), "", bad,
+          Duration.ofHours(1), clock, new OkHttpClient())).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("TRENDS_TIMEFRAME");
+    }
+  }
+
+  @Test
   void unreachableServerIsUnavailable() throws Exception {
     String url = server.url("/").toString();
     server.close();

@@ -1,0 +1,793 @@
+package io.ottertrend.agent;
+
+import io.ottertrend.brain.Action;
+import io.ottertrend.brain.Brain;
+import io.ottertrend.brain.Decision;
+import io.ottertrend.brain.DecisionJson;
+import io.ottertrend.brain.MarketSnapshot;
+import io.ottertrend.brain.OrderGateway;
+import io.ottertrend.config.Setting;
+import io.ottertrend.config.Settings;
+import io.ottertrend.exchange.Exchange;
+import io.ottertrend.exchange.ExchangeException;
+import io.ottertrend.memory.DecisionRecord;
+import io.ottertrend.memory.EquityPoint;
+import io.ottertrend.memory.JournaledOrder;
+import io.ottertrend.memory.Memory;
+import io.ottertrend.memory.PositionRecord;
+import io.ottertrend.model.Balance;
+import io.ottertrend.model.Candle;
+import io.ottertrend.model.Interval;
+import io.ottertrend.model.OrderBook;
+import io.ottertrend.model.OrderType;
+import io.ottertrend.model.Portfolio;
+import io.ottertrend.model.Position;
+import io.ottertrend.model.Side;
+import io.ottertrend.model.SymbolRules;
+import io.ottertrend.model.Ticker;
+import io.ottertrend.risk.Intent;
+import io.ottertrend.risk.Origin;
+import io.ottertrend.risk.OrderProposal;
+import io.ottertrend.risk.RiskContext;
+import io.ottertrend.risk.RiskCounters;
+import io.ottertrend.risk.RiskDecision;
+import io.ottertrend.risk.RiskEngine;
+import io.ottertrend.risk.RiskLimits;
+import io.ottertrend.signals.SignalsService;
+import io.ottertrend.signals.TrendsSnapshot;
+import io.ottertrend.time.Clock;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The autonomous loop: Observe → Think → Act, the same in paper, live and backtest runs (only the
+ * {@link Exchange} and the {@link Clock} differ).
+ *
+ * <ol>
+ *   <li><b>Observe</b>: sync the order journal with the exchange, read every ticker, update the cross-sectional
+ *       analytics, read books for the candidates, take the signals snapshot, value the portfolio.
+ *   <li><b>Think</b>: the {@link Brain} turns the compact {@link MarketSnapshot} into a {@link Decision}, which is
+ *       recorded with its thoughts.
+ *   <li><b>Act</b>: every action becomes an {@link OrderProposal}, goes through the {@link RiskEngine} (the only
+ *       door to the exchange) and, when approved, through the {@link OrderManager}. Then code enforces each
+ *       position's stop-loss, take-profit and time exit — even when the brain is down.
+ * </ol>
+ *
+ * <p>Before the first cycle {@link #start()} reconciles the journal with the exchange and refuses to trade on
+ * unexplained drift. Not thread-safe: one agent, one thread; {@link #requestStop()} may be called from any
+ * thread (signal handlers, the dashboard's {@code q} key).
+ */
+public final class Agent {
+  private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+  private static final MathContext MC = new MathContext(20, RoundingMode.HALF_EVEN);
+
+  private final Exchange exchange;
+  private final Memory memory;
+  private final Clock clock;
+  private final Settings settings;
+  private final Brain brain;
+  private final RiskEngine risk;
+  private final OrderManager orders;
+  private final Reconciler reconciler;
+  private final SignalsService signals;
+  private final AgentListener listener;
+  private final Long runId;
+  private final String quoteAsset;
+  private final int universeSize;
+  private final int bookCandidates;
+  private final boolean warmUp;
+  private final java.util.function.IntSupplier brainFailures;
+  private final Duration entryTtl;
+  private final io.ottertrend.alert.Alerts alerts;
+  private long lastTradeId;
+  private volatile boolean stopRequested;
+  private volatile boolean paused;
+  private Map<String, SymbolRules> rules = Map.of();
+  private MarketView view;
+  private long cycle;
+  private boolean started;
+  private Decision lastDecision;
+
+  private Agent(Builder b) {
+    this.exchange = b.exchange;
+    this.memory = b.memory;
+    this.clock = b.clock;
+    this.settings = b.settings;
+    this.brain = Objects.requireNonNull(b.brain, "brain");
+    this.risk = Objects.requireNonNull(b.risk, "risk");
+    this.orders = Objects.requireNonNull(b.orders, "orders");
+    this.reconciler = b.reconciler;
+    this.signals = b.signals;
+    this.listener = b.listener;
+    this.runId = b.runId;
+    this.quoteAsset = settings.string(Setting.QUOTE_ASSET);
+    this.universeSize = b.universeSize;
+    this.bookCandidates = b.bookCandidates;
+    this.warmUp = b.warmUp;
+    this.brainFailures = b.brainFailures;
+    this.entryTtl = b.entryTtl;
+    this.alerts = b.alerts;
+  }
+
+  public static Builder builder(Exchange exchange, Memory memory, Clock clock, Settings settings) {
+    return new Builder(exchange, memory, clock, settings);
+  }
+
+  /** The order manager (for status and for embedding programs). */
+  public OrderManager orders() {
+    return orders;
+  }
+
+  /** The risk engine. */
+  public RiskEngine risk() {
+    return risk;
+  }
+
+  /** The last decision, if any. */
+  public Optional<Decision> lastDecision() {
+    return Optional.ofNullable(lastDecision);
+  }
+
+  /** Marks the run finished in the database ({@code COMPLETED}, {@code STOPPED}, {@code INTERRUPTED}, {@code FAILED}). */
+  public void finish(String status) {
+    if (runId != null) {
+      memory.finishRun(runId, status, clock.millis());
+    }
+  }
+
+  /** Asks the loop to stop after the current step. Thread-safe. */
+  public void requestStop() {
+    stopRequested = true;
+  }
+
+  /** Pauses or resumes thinking and entries (positions keep being managed). Thread-safe. */
+  public void setPaused(boolean paused) {
+    this.paused = paused;
+    emit(new AgentEvent.Notice(clock.millis(), "INFO", paused ? "paused: no new decisions" : "resumed"));
+  }
+
+  public boolean paused() {
+    return paused;
+  }
+
+  /**
+   * Reconciles the journal with the exchange and prepares the analytics. Must be called before the first cycle.
+   *
+   * @throws AgentRefusedException when reconciliation finds drift it cannot explain
+   */
+  public ReconciliationReport start() {
+    ReconciliationReport report = reconciler == null ? null : reconciler.run();
+    if (report != null) {
+      emit(new AgentEvent.Notice(clock.millis(), report.clean() ? "INFO" : "ERROR",
+          "reconciliation: " + report.summary()));
+      if (!report.clean()) {
+        alerts.drift(report.summary());
+        throw new AgentRefusedException("reconciliation found drift the journal cannot explain; not trading. "
+            + report.summary());
+      }
+    }
+    loadRules();
+    lastTradeId = memory.trades(null, 1).stream().mapToLong(io.ottertrend.memory.TradeRecord::id).max().orElse(0);
+    List<Ticker> tickers = tradableTickers();
+    List<String> universe = tickers.stream()
+        .sorted(Comparator.comparing((Ticker t) -> t.quoteVolume()).reversed())
+        .limit(universeSize).map(Ticker::symbol).toList();
+    view = new MarketView(universe);
+    if (warmUp) {
+      Map<String, List<Candle>> bars = new LinkedHashMap<>();
+      for (String s : universe) {
+        try {
+          bars.put(s, exchange.klines(s, Interval.M1, null, clock.millis(), 60));
+        } catch (ExchangeException e) {
+          LOG.debug("no warm-up bars for {}: {}", s, e.getMessage());
+        }
+      }
+      view.warmUp(bars);
+    }
+    started = true;
+    emit(new AgentEvent.Notice(clock.millis(), "INFO", "watching " + universe.size() + " " + quoteAsset + " pairs"));
+    return report;
+  }
+
+  private void loadRules() {
+    Map<String, SymbolRules> m = new HashMap<>();
+    for (SymbolRules r : exchange.symbolRules()) {
+      m.put(r.symbol(), r);
+    }
+    rules = m;
+  }
+
+  private List<Ticker> tradableTickers() {
+    List<Ticker> out = new ArrayList<>();
+    for (Ticker t : exchange.tickers()) {
+      SymbolRules r = rules.get(t.symbol());
+      if (r != null && r.quoteAsset().equals(quoteAsset) && r.canTrade(Side.BUY) && t.lastPrice().signum() > 0) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Runs cycles until {@code maxCycles} (0 = unbounded), a stop request, or {@code stop} says so; sleeps the
+   * cycle interval on the {@link Clock} between cycles (a simulated clock does not wait).
+   *
+   * @return the number of cycles run
+   */
+  public long run(long maxCycles, Duration interval, BooleanSupplier stop) throws InterruptedException {
+    if (!started) {
+      start();
+    }
+    long done = 0;
+    while (!stopRequested && !stop.getAsBoolean() && (maxCycles <= 0 || done < maxCycles)) {
+      cycle();
+      done++;
+      if (maxCycles > 0 && done >= maxCycles || stopRequested || stop.getAsBoolean()) {
+        break;
+      }
+      clock.sleep(interval);
+    }
+    return done;
+  }
+
+  /** Result of one cycle. */
+  public record CycleReport(long cycle, Decision decision, int proposals, int approved, int submitted,
+      BigDecimal equity, List<String> problems) {}
+
+  /** One Observe → Think → Act step. Never throws for market or brain trouble: it reports and holds. */
+  public CycleReport cycle() {
+    if (!started) {
+      start();
+    }
+    long begin = clock.millis();
+    cycle++;
+    emit(new AgentEvent.CycleStarted(begin, cycle));
+    List<String> problems = new ArrayList<>();
+    Counts counts = new Counts();
+    Decision decision = null;
+    BigDecimal equity = null;
+    try {
+      SyncResult sync = orders.sync();
+      reportSync(sync);
+      problems.addAll(sync.problems());
+      expireEntries();
+      Observation obs = observe();
+      equity = obs.portfolio.equity().orElse(null);
+      enforceExits(obs, counts);
+      if (paused) {
+        decision = Decision.hold("paused", "paused by the operator");
+      } else {
+        emit(new AgentEvent.Thinking(clock.millis(), brain.name()));
+        AgentGateway gateway = new AgentGateway(obs, counts, null);
+        decision = brain.decide(obs.snapshot);
+        long decisionId = record(decision, obs);
+        lastDecision = decision;
+        gateway.decisionId = decisionId;
+        if (!decision.executed()) {
+          gateway.submit(decision);
+        }
+      }
+      SyncResult after = orders.sync();
+      reportSync(after);
+      Observation valued = valuation();
+      equity = valued.portfolio.equity().orElse(equity);
+      recordEquity(valued);
+    } catch (ExchangeException.IpBanned e) {
+      // A ban escalates if we keep calling: halt new entries, say so once, and let a human resume.
+      problems.add("IP banned: " + e.getMessage());
+      alerts.ban(e.getMessage() + " (retry after " + e.retryAfter().toSeconds() + " s)");
+      risk.killSwitch().halt("exchange banned this IP: " + e.getMessage());
+      emit(new AgentEvent.Notice(clock.millis(), "ERROR", "IP banned by the exchange; trading halted: " + e.getMessage()));
+    } catch (ExchangeException e) {
+      problems.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+      emit(new AgentEvent.Notice(clock.millis(), "WARN", "exchange trouble, holding this cycle: " + e.getMessage()));
+    }
+    long end = clock.millis();
+    emit(new AgentEvent.CycleFinished(end, cycle, end - begin, end));
+    return new CycleReport(cycle, decision, counts.proposals, counts.approved, counts.submitted, equity, problems);
+  }
+
+  private static final class Counts {
+    int proposals;
+    int approved;
+    int submitted;
+  }
+
+  /** Everything observed in one cycle. */
+  private record Observation(MarketSnapshot snapshot, Portfolio portfolio, Map<String, Ticker> tickers,
+      Map<String, OrderBook> books, long at) {}
+
+  private Observation observe() {
+    long now = clock.millis();
+    List<Ticker> tickers = tradableTickers();
+    view.update(tickers);
+    Map<String, Ticker> bySymbol = new LinkedHashMap<>();
+    for (Ticker t : tickers) {
+      bySymbol.put(t.symbol(), t);
+    }
+    Portfolio portfolio = portfolio(bySymbol, now);
+    Set<String> gainers = new LinkedHashSet<>();
+    tickers.stream().filter(t -> view.contains(t.symbol()))
+        .sorted(Comparator.comparingDouble(Ticker::changeFraction).reversed()).limit(10)
+        .forEach(t -> gainers.add(t.symbol()));
+    // Books only for the candidates the brain is most likely to act on: positions, gainers, trending pairs.
+    Set<String> candidates = new LinkedHashSet<>();
+    portfolio.positions().forEach(p -> candidates.add(p.symbol()));
+    candidates.addAll(gainers);
+    Map<String, OrderBook> books = new HashMap<>();
+    for (String s : candidates) {
+      if (books.size() >= bookCandidates) {
+        break;
+      }
+      try {
+        books.put(s, exchange.orderBook(s, 20));
+      } catch (ExchangeException e) {
+        LOG.debug("no book for {}: {}", s, e.getMessage());
+      }
+    }
+    List<MarketSnapshot.SymbolView> views = new ArrayList<>();
+    Set<String> listings = new LinkedHashSet<>();
+    TrendsSnapshot trends = null;
+    if (signals != null) {
+      try {
+        trends = signals.collect();
+        trends.listings().forEach(l -> listings.add(l.value().symbol()));
+      } catch (RuntimeException e) {
+        emit(new AgentEvent.Notice(now, "WARN", "signals unavailable this cycle: " + e.getMessage()));
+      }
+    }
+    for (String s : view.universe()) {
+      Ticker t = bySymbol.get(s);
+      if (t == null) {
+        continue;
+      }
+      MarketView.Stats st = view.stats(s);
+      OrderBook book = books.get(s);
+      double spread = book != null ? book.spreadFraction() : t.spreadFraction();
+      SymbolRules r = rules.get(s);
+      boolean fresh = r != null && r.listedAtMillis() > 0 && now - r.listedAtMillis() < Duration.ofDays(7).toMillis();
+      views.add(new MarketSnapshot.SymbolView(s, t.lastPrice().doubleValue(), t.changeFraction(),
+          t.quoteVolume().doubleValue(), spread, st.rsi(), st.trend(), st.momentum(), st.volatility(), st.regime(),
+          fresh || listings.contains(s), gainers.contains(s)));
+    }
+    MarketSnapshot snapshot = new MarketSnapshot(now, quoteAsset, portfolioView(portfolio, now), views,
+        trends == null ? MarketSnapshot.Signals.EMPTY : io.ottertrend.signals.SignalsPort.toMarketSignals(trends),
+        riskView(portfolio));
+    return new Observation(snapshot, portfolio, bySymbol, books, now);
+  }
+
+  private Observation valuation() {
+    long now = clock.millis();
+    Map<String, Ticker> bySymbol = new LinkedHashMap<>();
+    for (PositionRecord p : orders.positions()) {
+      try {
+        bySymbol.put(p.symbol(), exchange.ticker(p.symbol()));
+      } catch (ExchangeException e) {
+        LOG.debug("no ticker for {}: {}", p.symbol(), e.getMessage());
+      }
+    }
+    return new Observation(null, portfolio(bySymbol, now), bySymbol, Map.of(), now);
+  }
+
+  private Portfolio portfolio(Map<String, Ticker> tickers, long now) {
+    BigDecimal free = BigDecimal.ZERO;
+    BigDecimal locked = BigDecimal.ZERO;
+    for (Balance b : exchange.balances()) {
+      if (b.asset().equals(quoteAsset)) {
+        free = b.free();
+        locked = b.locked();
+      }
+    }
+    List<Position> positions = new ArrayList<>();
+    for (PositionRecord p : orders.positions()) {
+      Ticker t = tickers.get(p.symbol());
+      BigDecimal mark = t == null ? null : t.lastPrice();
+      if (mark == null) {
+        try {
+          mark = exchange.ticker(p.symbol()).lastPrice();
+        } catch (ExchangeException e) {
+          mark = null; // unknown: equity becomes unknown and the risk engine refuses entries
+        }
+      }
+      SymbolRules r = rules.get(p.symbol());
+      positions.add(new Position(p.symbol(), r == null ? "" : r.baseAsset(), p.quantity(), p.averageEntryPrice(),
+          p.costBasis(), mark, p.openedAt(), p.stopLoss(), p.takeProfit()));
+    }
+    return new Portfolio(quoteAsset, free, locked, positions, now);
+  }
+
+  private static MarketSnapshot.Portfolio portfolioView(Portfolio p, long now) {
+    List<MarketSnapshot.PositionView> views = new ArrayList<>();
+    for (Position pos : p.positions()) {
+      double mark = pos.markPrice() == null ? Double.NaN : pos.markPrice().doubleValue();
+      BigDecimal pnl = pos.unrealizedPnl();
+      views.add(new MarketSnapshot.PositionView(pos.symbol(), pos.quantity().doubleValue(),
+          pos.averageEntryPrice().doubleValue(), mark, pnl == null ? Double.NaN : pnl.doubleValue(),
+          pos.unrealizedPnlFraction(), now - pos.openedAt(),
+          pos.stopLoss() == null ? Double.NaN : pos.stopLoss().doubleValue(),
+          pos.takeProfit() == null ? Double.NaN : pos.takeProfit().doubleValue()));
+    }
+    double equity = p.equity().map(BigDecimal::doubleValue).orElse(Double.NaN);
+    return new MarketSnapshot.Portfolio(equity, p.freeCash().add(p.lockedCash()).doubleValue(), views);
+  }
+
+  private MarketSnapshot.Risk riskView(Portfolio p) {
+    RiskLimits l = risk.limits();
+    RiskCounters c = risk.counters();
+    String halt = risk.manualHalt() != null ? risk.manualHalt() : c.dailyHalt();
+    BigDecimal pnl = c.realizedPnlToday().add(p.unrealizedPnl());
+    return new MarketSnapshot.Risk(l.maxTradeUsd().doubleValue(), l.maxTradePctEquity().doubleValue(),
+        l.maxOpenPositions(), l.maxDailyTrades(), l.maxDailyLossUsd().doubleValue(), l.maxSpreadPct(),
+        l.minLiquidityUsd(), c.tradesToday(), orders.openPositionCount(), pnl.doubleValue(),
+        halt != null, brainFailures.getAsInt() >= l.llmSafeModeAfter(), halt);
+  }
+
+  // --- act --------------------------------------------------------------------------------------------------
+
+  /**
+   * Cancels entry orders that rested longer than the entry time-to-live: a stale bid is a decision the brain
+   * no longer holds, and it keeps cash locked.
+   */
+  private void expireEntries() {
+    long now = clock.millis();
+    for (JournaledOrder o : pendingEntries()) {
+      if (o.state() == io.ottertrend.memory.OrderState.OPEN && now - o.createdAt() >= entryTtl.toMillis()) {
+        try {
+          JournaledOrder c = orders.cancel(o.clientOrderId(), "entry not filled within " + entryTtl.toSeconds() + " s");
+          emitOrder(c, "expired after " + entryTtl.toSeconds() + " s");
+        } catch (RuntimeException e) {
+          emit(new AgentEvent.Notice(now, "WARN", "could not cancel stale " + o.clientOrderId() + ": " + e.getMessage()));
+        }
+      }
+    }
+  }
+
+  private List<JournaledOrder> pendingEntries() {
+    List<JournaledOrder> out = new ArrayList<>();
+    for (JournaledOrder o : memory.orders(java.util.EnumSet.of(io.ottertrend.memory.OrderState.NEW,
+        io.ottertrend.memory.OrderState.SENT, io.ottertrend.memory.OrderState.UNKNOWN,
+        io.ottertrend.memory.OrderState.OPEN))) {
+      if (o.exchange().equals(orders.account()) && o.side() == Side.BUY) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  /** Code-enforced exits: stop-loss, take-profit and time limit of every managed position, every cycle. */
+  private void enforceExits(Observation obs, Counts counts) {
+    for (PositionRecord p : orders.positions()) {
+      if (p.dust()) {
+        continue;
+      }
+      Ticker t = obs.tickers.get(p.symbol());
+      if (t == null) {
+        continue;
+      }
+      BigDecimal price = t.bidPrice() != null && t.bidPrice().signum() > 0 ? t.bidPrice() : t.lastPrice();
+      OrderPurpose purpose = null;
+      if (p.stopLoss() != null && price.compareTo(p.stopLoss()) <= 0) {
+        purpose = OrderPurpose.STOP_LOSS;
+      } else if (p.takeProfit() != null && price.compareTo(p.takeProfit()) >= 0) {
+        purpose = OrderPurpose.TAKE_PROFIT;
+      } else if (p.exitDeadline() > 0 && obs.at >= p.exitDeadline()) {
+        purpose = OrderPurpose.TIME_EXIT;
+      }
+      if (purpose != null) {
+        exit(obs, p.symbol(), BigDecimal.ONE, purpose, Origin.CODE, null, counts,
+            purpose + " at " + price.stripTrailingZeros().toPlainString());
+      }
+    }
+  }
+
+  /** Sends every action of a decision through risk and the order manager; the tool-calling brain uses it too. */
+  private final class AgentGateway implements OrderGateway {
+    private final Observation obs;
+    private final Counts counts;
+    Long decisionId;
+
+    AgentGateway(Observation obs, Counts counts, Long decisionId) {
+      this.obs = obs;
+      this.counts = counts;
+      this.decisionId = decisionId;
+    }
+
+    @Override
+    public Result open(Action.Open a) {
+      return entry(obs, a, counts, decisionId);
+    }
+
+    @Override
+    public Result close(Action.Close a) {
+      return exit(obs, a.symbol(), a.fraction(), OrderPurpose.EXIT, origin(), decisionId, counts, a.reason());
+    }
+
+    @Override
+    public Result cancel(String symbol, String clientOrderId) {
+      try {
+        JournaledOrder o = orders.cancel(clientOrderId, "brain asked to cancel");
+        emitOrder(o, "cancel requested");
+        return new Result(true, clientOrderId, o.state().name());
+      } catch (RuntimeException e) {
+        return Result.rejected(e.getMessage());
+      }
+    }
+  }
+
+  private Origin origin() {
+    return brain.name().startsWith("rules") ? Origin.RULES : Origin.LLM;
+  }
+
+  private OrderGateway.Result entry(Observation obs, Action.Open a, Counts counts, Long decisionId) {
+    counts.proposals++;
+    if (a.side() != Side.BUY) {
+      return reject(obs, a.symbol(), a.side(), "spot only: an entry is a BUY; use CLOSE to sell what is held");
+    }
+    if (pendingEntries().stream().anyMatch(o -> o.symbol().equals(a.symbol()))) {
+      return reject(obs, a.symbol(), a.side(), "an entry order for " + a.symbol() + " is already pending");
+    }
+    Optional<BigDecimal> equity = obs.portfolio.equity();
+    BigDecimal quote = equity.map(e -> e.multiply(a.sizePctEquity(), MC)).orElse(BigDecimal.ZERO);
+    OrderBook book = obs.books.get(a.symbol());
+    Ticker ticker = obs.tickers.get(a.symbol());
+    OrderType type = a.orderType();
+    BigDecimal limit = a.limitPrice();
+    if (type != OrderType.MARKET && limit == null) {
+      // Join the bid: MEXC charges 0 % maker, so a resting buy at the best bid is the cheap default.
+      limit = book != null && book.bestBid() != null ? book.bestBid() : ticker == null ? null : ticker.bidPrice();
+    }
+    String clientId = orders.newClientOrderId();
+    OrderProposal proposal;
+    if (type == OrderType.MARKET) {
+      proposal = new OrderProposal(a.symbol(), Side.BUY, Intent.ENTRY, type, quote, null, null, clientId, origin());
+    } else {
+      BigDecimal qty = limit == null || limit.signum() <= 0 ? null : quote.divide(limit, MC);
+      proposal = new OrderProposal(a.symbol(), Side.BUY, Intent.ENTRY, type, quote, qty, limit, clientId, origin());
+    }
+    RiskDecision d = risk.evaluate(context(obs, proposal));
+    emit(new AgentEvent.RiskVerdict(clock.millis(), a.symbol(), "BUY", d.outcome().name(), d.rule(), d.reason()));
+    if (!d.approved()) {
+      return OrderGateway.Result.rejected(d.rule() + ": " + d.reason());
+    }
+    counts.approved++;
+    JournaledOrder o = orders.submit(d.order(), OrderPurpose.ENTRY, decisionId);
+    counts.submitted++;
+    emitOrder(o, a.reason());
+    setExits(a, d, o);
+    return new OrderGateway.Result(o.state() != io.ottertrend.memory.OrderState.REJECTED, o.clientOrderId(),
+        o.state().name() + (o.reason() == null ? "" : ": " + o.reason()));
+  }
+
+  private void setExits(Action.Open a, RiskDecision d, JournaledOrder o) {
+    BigDecimal ref = d.order().price();
+    if (ref == null) {
+      Ticker t = exchange.ticker(a.symbol());
+      ref = t.askPrice() != null ? t.askPrice() : t.lastPrice();
+    }
+    // A brain-given stop or target is used only when it is on the right side of the entry price.
+    BigDecimal stop = a.stopLoss() != null && a.stopLoss().compareTo(ref) < 0 ? a.stopLoss()
+        : ref.multiply(BigDecimal.ONE.subtract(settings.decimal(Setting.RISK_STOP_LOSS_PCT)), MC);
+    BigDecimal target = a.takeProfit() != null && a.takeProfit().compareTo(ref) > 0 ? a.takeProfit()
+        : ref.multiply(BigDecimal.ONE.add(settings.decimal(Setting.RISK_TAKE_PROFIT_PCT)), MC);
+    long deadline = clock.millis() + settings.duration(Setting.RISK_MAX_HOLD).toMillis();
+    if (o.state() != io.ottertrend.memory.OrderState.REJECTED) {
+      orders.setExits(a.symbol(), stop, target, deadline);
+    }
+  }
+
+  private OrderGateway.Result exit(Observation obs, String symbol, BigDecimal fraction, OrderPurpose purpose,
+      Origin origin, Long decisionId, Counts counts, String reason) {
+    counts.proposals++;
+    BigDecimal sellable = orders.sellableQuantity(symbol);
+    if (sellable.signum() <= 0) {
+      return reject(obs, symbol, Side.SELL, "nothing to sell in " + symbol);
+    }
+    BigDecimal qty = fraction.compareTo(BigDecimal.ONE) >= 0 ? sellable : sellable.multiply(fraction, MC);
+    OrderProposal proposal = new OrderProposal(symbol, Side.SELL, Intent.EXIT, OrderType.MARKET, null, qty, null,
+        orders.newClientOrderId(), origin);
+    RiskDecision d = risk.evaluate(context(obs, proposal));
+    emit(new AgentEvent.RiskVerdict(clock.millis(), symbol, "SELL", d.outcome().name(), d.rule(), d.reason()));
+    if (!d.approved()) {
+      Ticker t = obs.tickers.get(symbol);
+      if (t != null) {
+        orders.refreshDust(symbol, t.lastPrice());
+      }
+      return OrderGateway.Result.rejected(d.rule() + ": " + d.reason());
+    }
+    counts.approved++;
+    JournaledOrder o = orders.submit(d.order(), purpose, decisionId);
+    counts.submitted++;
+    emitOrder(o, reason);
+    return new OrderGateway.Result(o.state() != io.ottertrend.memory.OrderState.REJECTED, o.clientOrderId(),
+        o.state().name());
+  }
+
+  private OrderGateway.Result reject(Observation obs, String symbol, Side side, String why) {
+    emit(new AgentEvent.RiskVerdict(clock.millis(), symbol, side.name(), "REJECT", "agent", why));
+    return OrderGateway.Result.rejected(why);
+  }
+
+  private RiskContext context(Observation obs, OrderProposal proposal) {
+    String symbol = proposal.symbol();
+    OrderBook book = obs.books.get(symbol);
+    if (book == null && symbol != null) {
+      try {
+        book = exchange.orderBook(symbol, 20);
+      } catch (ExchangeException e) {
+        book = null; // the risk engine fails closed on a missing book where it needs one
+      }
+    }
+    double prev = view.previousClose(symbol);
+    long dayStart = clock.utcDate().atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    return RiskContext.builder(proposal)
+        .portfolio(obs.portfolio)
+        .symbolRules(rules.get(symbol))
+        .book(book)
+        .ticker(obs.tickers.get(symbol))
+        .previousPrice(Double.isFinite(prev) && prev > 0 ? BigDecimal.valueOf(prev) : null)
+        .brainFailures(brainFailures.getAsInt())
+        .llmTokensToday(memory.llmTokensSpent(null, dayStart))
+        .now(clock.millis())
+        .build();
+  }
+
+  // --- records and events -------------------------------------------------------------------------------------
+
+  private long record(Decision d, Observation obs) {
+    List<String> actions = d.actions().stream().map(Agent::describe).toList();
+    List<String> dropped = d.dropped().stream().map(x -> x.proposal() + " (" + x.reason() + ")").toList();
+    emit(new AgentEvent.DecisionMade(clock.millis(), d.brain(), d.thoughts(), actions, dropped, d.outcome(),
+        d.promptTokens(), d.completionTokens(), d.latencyMillis()));
+    return memory.recordDecision(new DecisionRecord(0, runId, clock.millis(), hash(obs.snapshot), d.brain(),
+        d.thoughts(), DecisionJson.actions(d.actions()), DecisionJson.dropped(d.dropped()), d.promptTokens(),
+        d.completionTokens(), d.latencyMillis(), d.outcome()));
+  }
+
+  static String describe(Action a) {
+    return switch (a) {
+      case Action.Open o -> "OPEN " + o.side() + " " + o.symbol() + " " + o.sizePctEquity().movePointRight(2)
+          .stripTrailingZeros().toPlainString() + "% " + o.orderType();
+      case Action.Close c -> "CLOSE " + c.symbol() + " " + c.fraction().movePointRight(2).stripTrailingZeros()
+          .toPlainString() + "%";
+    };
+  }
+
+  private static String hash(MarketSnapshot s) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(String.valueOf(s).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void recordEquity(Observation valued) {
+    Optional<BigDecimal> eq = valued.portfolio.equity();
+    BigDecimal cash = valued.portfolio.freeCash().add(valued.portfolio.lockedCash());
+    if (eq.isPresent() && runId != null) {
+      memory.recordEquity(new EquityPoint(runId, valued.at, eq.get(), cash));
+    }
+    RiskCounters c = risk.counters();
+    RiskLimits l = risk.limits();
+    List<AgentEvent.PositionLine> lines = new ArrayList<>();
+    for (Position p : valued.portfolio.positions()) {
+      lines.add(new AgentEvent.PositionLine(p.symbol(), p.quantity(), p.averageEntryPrice(), p.markPrice(),
+          p.unrealizedPnl(), p.unrealizedPnlFraction()));
+    }
+    emit(new AgentEvent.EquityUpdate(valued.at, eq.orElse(null), cash, lines, c.tradesToday(), l.maxDailyTrades(),
+        c.realizedPnlToday().add(valued.portfolio.unrealizedPnl()), l.maxDailyLossUsd(), orders.openPositionCount(),
+        l.maxOpenPositions()));
+  }
+
+  private void reportSync(SyncResult sync) {
+    for (OrderTransition t : sync.transitions()) {
+      JournaledOrder o = orders.order(t.clientOrderId());
+      if (o != null) {
+        emitOrder(o, t.note());
+        if (t.to().isFinal() && o.side() == Side.BUY) {
+          risk.onEntryDone(o.symbol()); // releases the pending-entry slot the engine held for it
+        }
+      }
+    }
+    for (io.ottertrend.memory.TradeRecord trade : memory.trades(runId, 100)) {
+      if (trade.id() > lastTradeId) {
+        risk.onTradeClosed(trade); // cooldowns, stop-loss guard, realised P&L
+      }
+    }
+    lastTradeId = Math.max(lastTradeId,
+        memory.trades(runId, 1).stream().mapToLong(io.ottertrend.memory.TradeRecord::id).max().orElse(0));
+    for (var f : sync.newFills()) {
+      emit(new AgentEvent.FillRecorded(f.time(), f.symbol(), f.side().name(), f.price(), f.quantity(),
+          f.commission(), f.commissionAsset()));
+    }
+    for (String p : sync.problems()) {
+      emit(new AgentEvent.Notice(clock.millis(), "WARN", p));
+    }
+  }
+
+  private void emitOrder(JournaledOrder o, String message) {
+    emit(new AgentEvent.OrderUpdate(clock.millis(), o.clientOrderId(), o.symbol(), o.side().name(), o.type().name(),
+        o.state().name(), o.quantity(), o.quoteQuantity(), o.price(), o.purpose(),
+        message == null || message.isBlank() ? o.reason() : message));
+  }
+
+  private void emit(AgentEvent e) {
+    try {
+      listener.on(e);
+    } catch (RuntimeException ex) {
+      LOG.warn("agent listener failed on {}: {}", e.getClass().getSimpleName(), ex.toString());
+    }
+  }
+
+  /** Builder; not thread-safe. */
+  public static final class Builder {
+    private final Exchange exchange;
+    private final Memory memory;
+    private final Clock clock;
+    private final Settings settings;
+    private Brain brain;
+    private RiskEngine risk;
+    private OrderManager orders;
+    private Reconciler reconciler;
+    private SignalsService signals;
+    private AgentListener listener = AgentListener.none();
+    private Long runId;
+    private int universeSize = 100;
+    private int bookCandidates = 12;
+    private boolean warmUp = true;
+    private java.util.function.IntSupplier brainFailures = () -> 0;
+    private Duration entryTtl = Duration.ofMinutes(5);
+    private io.ottertrend.alert.Alerts alerts = io.ottertrend.alert.Alerts.none();
+
+    private Builder(Exchange exchange, Memory memory, Clock clock, Settings settings) {
+      this.exchange = Objects.requireNonNull(exchange, "exchange");
+      this.memory = Objects.requireNonNull(memory, "memory");
+      this.clock = Objects.requireNonNull(clock, "clock");
+      this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public Builder brain(Brain v) { this.brain = v; return this; }
+    public Builder risk(RiskEngine v) { this.risk = v; return this; }
+    public Builder orders(OrderManager v) { this.orders = v; return this; }
+    public Builder reconciler(Reconciler v) { this.reconciler = v; return this; }
+    public Builder signals(SignalsService v) { this.signals = v; return this; }
+    public Builder listener(AgentListener v) { this.listener = v == null ? AgentListener.none() : v; return this; }
+    public Builder runId(Long v) { this.runId = v; return this; }
+    /** Pairs watched (by 24 h quote volume), default 100. */
+    public Builder universeSize(int v) { this.universeSize = Math.max(1, v); return this; }
+    /** Order books read per cycle, default 12. */
+    public Builder bookCandidates(int v) { this.bookCandidates = Math.max(0, v); return this; }
+    /** Whether to seed the analytics with 60 one-minute bars per pair at start (default true). */
+    public Builder warmUp(boolean v) { this.warmUp = v; return this; }
+    /** How long an entry limit order may rest before it is cancelled (default 5 minutes). */
+    public Builder entryTtl(Duration v) { this.entryTtl = Objects.requireNonNull(v); return this; }
+    /** Where ban and drift alerts go (default: nowhere). */
+    public Builder alerts(io.ottertrend.alert.Alerts v) { this.alerts = Objects.requireNonNull(v); return this; }
+    /** Consecutive brain failures, for the LLM safe mode rule. */
+    public Builder brainFailures(java.util.function.IntSupplier v) { this.brainFailures = v; return this; }
+
+    public Agent build() {
+      return new Agent(this);
+    }
+  }
+}
