@@ -383,8 +383,10 @@ public final class HttpStack implements AutoCloseable {
       return new ApiResponse(status, body, u.label, latency);
     } catch (IOException e) {
       long latency = System.nanoTime() - start;
-      st.record(latency, 0, true);
-      upstreams.failure(u);
+      if (!call.isCanceled()) { // a cancelled hedge loser is no evidence against its base URL
+        st.record(latency, 0, true);
+        upstreams.failure(u);
+      }
       SendTracker tracker = httpRequest.tag(SendTracker.class);
       boolean sent = tracker != null && tracker.sent;
       String shown = redactor.redact(request.method() + " " + url);

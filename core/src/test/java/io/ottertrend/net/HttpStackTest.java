@@ -179,7 +179,7 @@ class HttpStackTest {
   }
 
   @Test
-  void slowMarketDataIsHedgedOnAnotherBaseUrl() {
+  void slowMarketDataIsHedgedOnAnotherBaseUrl() throws InterruptedException {
     a.enqueue(new MockResponse.Builder().code(200).body("{\"from\":\"a\"}").headersDelay(1500, TimeUnit.MILLISECONDS)
         .build());
     b.enqueue(ok("{\"from\":\"b\"}"));
@@ -189,6 +189,9 @@ class HttpStackTest {
     assertThat(r.body()).isEqualTo("{\"from\":\"b\"}");
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(1400));
     assertThat(b.getRequestCount()).isEqualTo(1);
+    Thread.sleep(300); // the loser is cancelled asynchronously
+    assertThat(s.metrics().upstreams().get(0).failures()).isZero(); // a cancelled loser is not an outlier
+    assertThat(s.metrics().upstreams().get(0).ejected()).isFalse();
   }
 
   @Test
