@@ -3,7 +3,7 @@ package io.ottertrend.cli.dashboard;
 import java.util.concurrent.CountDownLatch;
 
 /** Records what the keys asked for. Thread-safe. */
-final class FakeControls implements Dashboard.Controls {
+class FakeControls implements Dashboard.Controls {
   final CountDownLatch quit = new CountDownLatch(1);
   final CountDownLatch interrupted = new CountDownLatch(1);
   volatile Boolean paused;
