@@ -65,6 +65,7 @@ public final class Dashboard implements AutoCloseable {
   private final DashboardState state;
   private final DashboardView view;
   private final Controls controls;
+  private final java.util.concurrent.atomic.AtomicBoolean terminalClosed = new java.util.concurrent.atomic.AtomicBoolean();
 
   Dashboard(Terminal terminal, boolean ownsTerminal, Info info, Controls controls, LongSupplier wallClock) {
     this.terminal = terminal;
@@ -139,7 +140,7 @@ public final class Dashboard implements AutoCloseable {
   @Override
   public void close() {
     view.close();
-    if (ownsTerminal) {
+    if (ownsTerminal && !terminalClosed.getAndSet(true)) {
       try {
         terminal.close();
       } catch (IOException e) {
