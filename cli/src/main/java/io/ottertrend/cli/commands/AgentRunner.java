@@ -146,7 +146,9 @@ final class AgentRunner {
       throw new RefusedException(e.getMessage());
     } finally {
       if (dashboard != null) {
-        dashboard.close(); // give the terminal back before anything else is printed
+        // Give the terminal back before anything else is printed, and say how the run ended.
+        dashboard.close("OtterTrend " + status.toLowerCase(java.util.Locale.ROOT) + " after " + done + " cycle"
+            + (done == 1 ? "" : "s") + "; `ottertrend status` shows the details.");
       }
       agent.finish(status);
       try {
@@ -154,10 +156,6 @@ final class AgentRunner {
       } catch (IllegalStateException shuttingDown) {
         // the JVM is already exiting because of a signal; the hook is running
       }
-    }
-    if (dashboard != null) {
-      out.println("OtterTrend " + status.toLowerCase(java.util.Locale.ROOT) + " after " + done + " cycle"
-          + (done == 1 ? "" : "s") + "; `ottertrend status` shows the details.");
     }
     out.flush();
     return interrupted.get() ? ExitCodes.INTERRUPTED : ExitCodes.OK;

@@ -9,18 +9,29 @@ import java.util.Locale;
 final class ActionLines {
   private ActionLines() {}
 
+  /** Approved green, shrunk yellow (with the rule that shrank it), rejected red with its rule and reason. */
   static ActionLine of(AgentEvent.RiskVerdict r) {
-    boolean approved = "APPROVED".equalsIgnoreCase(r.outcome());
-    String text = "risk " + lower(r.outcome()) + " " + r.side() + " " + r.symbol()
-        + (approved ? "" : " [" + r.rule() + "] " + nullToDash(r.reason()));
-    return new ActionLine(r.at(), approved ? "✓" : "✗", text, approved ? Tone.GOOD : Tone.BAD);
+    String outcome = r.outcome() == null ? "?" : r.outcome().toUpperCase(Locale.ROOT);
+    Tone tone = switch (outcome) {
+      case "APPROVE", "APPROVED" -> Tone.GOOD;
+      case "SHRINK", "SHRUNK" -> Tone.WARN;
+      default -> Tone.BAD;
+    };
+    String verb = switch (tone) {
+      case GOOD -> "approved";
+      case WARN -> "shrunk";
+      default -> outcome.startsWith("REJECT") ? "rejected" : lower(outcome);
+    };
+    String text = "risk " + verb + " " + r.side() + " " + r.symbol()
+        + (tone == Tone.GOOD ? "" : " [" + r.rule() + "] " + nullToDash(r.reason()));
+    return new ActionLine(r.at(), tone == Tone.GOOD ? "✓" : tone == Tone.WARN ? "~" : "✗", text, tone);
   }
 
   static ActionLine of(AgentEvent.OrderUpdate o) {
     String state = o.state() == null ? "?" : o.state().toUpperCase(Locale.ROOT);
     Tone tone = switch (state) {
       case "FILLED" -> Tone.GOOD;
-      case "REJECTED", "FAILED" -> Tone.BAD;
+      case "REJECTED", "NOT_SENT", "FAILED" -> Tone.BAD;
       case "CANCELED", "CANCELLED", "EXPIRED", "UNKNOWN" -> Tone.WARN;
       default -> Tone.INFO;
     };

@@ -29,6 +29,14 @@ import org.slf4j.LoggerFactory;
 public final class Dashboard implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
 
+  static {
+    // jline draws box characters through the VT100 line-drawing set when terminfo declares one; under tmux that
+    // came out as "qqqq" and "x". Every UTF-8 terminal draws the Unicode box characters directly, so use them.
+    if (System.getProperty("org.jline.utils.disableAlternateCharset") == null) {
+      System.setProperty("org.jline.utils.disableAlternateCharset", "true");
+    }
+  }
+
   /**
    * What the header shows.
    *
@@ -139,7 +147,15 @@ public final class Dashboard implements AutoCloseable {
   /** Gives the terminal back (and closes it when this dashboard opened it). Idempotent. */
   @Override
   public void close() {
-    view.close();
+    close(null);
+  }
+
+  /**
+   * Like {@link #close()}, then prints {@code farewell} on the normal screen (through the terminal, because closing
+   * the system terminal can take standard output with it).
+   */
+  public void close(String farewell) {
+    view.close(farewell);
     if (ownsTerminal && !terminalClosed.getAndSet(true)) {
       try {
         terminal.close();

@@ -32,6 +32,7 @@ final class DashboardState {
   private boolean paused;
   private String halt;
   private boolean finished;
+  private long lastAt;
 
   /**
    * @param header what does not change during a run
@@ -44,6 +45,7 @@ final class DashboardState {
 
   /** Folds one event in. Never throws for odd values (nulls are shown as "-"). */
   synchronized void apply(AgentEvent event) {
+    lastAt = event.at();
     switch (event) {
       case AgentEvent.CycleStarted c -> {
         cycle = c.cycle();
@@ -87,6 +89,8 @@ final class DashboardState {
   /** The kill switch was thrown from the dashboard or found thrown at start. */
   synchronized void halted(String reason) {
     halt = reason;
+    push(actions, new DashboardSnapshot.ActionLine(lastAt, "■", "halt: " + reason
+        + "; no new entries from the next step (exits still run)", DashboardSnapshot.Tone.BAD), MAX_ACTIONS);
   }
 
   /** The run is over; the view waits for a key. */

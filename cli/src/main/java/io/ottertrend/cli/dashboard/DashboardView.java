@@ -168,9 +168,17 @@ final class DashboardView implements AutoCloseable {
     }
   }
 
-  /** Stops the threads and gives the terminal back as it was. Idempotent. */
   @Override
   public void close() {
+    close(null);
+  }
+
+  /**
+   * Stops the threads, gives the terminal back as it was and prints {@code farewell} (if any) on the normal
+   * screen, through the terminal: closing a system terminal may close the process's standard output with it.
+   * Idempotent.
+   */
+  void close(String farewell) {
     ScheduledExecutorService r;
     synchronized (this) {
       if (closed) {
@@ -198,6 +206,9 @@ final class DashboardView implements AutoCloseable {
         terminal.puts(Capability.cursor_visible);
         terminal.puts(Capability.keypad_local);
         terminal.puts(Capability.exit_ca_mode);
+        if (farewell != null) {
+          terminal.writer().println(farewell);
+        }
         terminal.flush();
         if (savedAttributes != null) {
           terminal.setAttributes(savedAttributes);

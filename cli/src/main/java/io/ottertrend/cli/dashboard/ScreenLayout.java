@@ -76,13 +76,7 @@ final class ScreenLayout {
     AttributedStringBuilder b = new AttributedStringBuilder();
     b.style(AttributedStyle.BOLD).append(" OtterTrend ").style(AttributedStyle.DEFAULT);
     b.style(h.live() ? LIVE_BADGE : PAPER_BADGE).append(h.live() ? " LIVE " : " PAPER ").style(AttributedStyle.DEFAULT);
-    b.append(" market ").style(AttributedStyle.BOLD).append(h.market()).style(AttributedStyle.DEFAULT);
-    b.append(" · brain ").style(AttributedStyle.BOLD).append(h.brain()).style(AttributedStyle.DEFAULT);
-    b.append(" · cycle ").style(AttributedStyle.BOLD).append(Long.toString(s.cycle())).style(AttributedStyle.DEFAULT);
-    String timing = timing(s, wallNow);
-    if (!timing.isEmpty()) {
-      b.append(" · ").style(CYAN).append(timing).style(AttributedStyle.DEFAULT);
-    }
+    // State badges first: on a narrow screen the end of the header is what gets cut.
     if (s.paused()) {
       b.append(" ").style(AttributedStyle.BOLD.foreground(AttributedStyle.BLACK).background(AttributedStyle.YELLOW))
           .append(" PAUSED ").style(AttributedStyle.DEFAULT);
@@ -92,6 +86,13 @@ final class ScreenLayout {
     }
     if (s.finished()) {
       b.append(" ").style(AttributedStyle.BOLD.inverse()).append(" FINISHED ").style(AttributedStyle.DEFAULT);
+    }
+    b.append(" market ").style(AttributedStyle.BOLD).append(h.market()).style(AttributedStyle.DEFAULT);
+    b.append(" · brain ").style(AttributedStyle.BOLD).append(h.brain()).style(AttributedStyle.DEFAULT);
+    b.append(" · cycle ").style(AttributedStyle.BOLD).append(Long.toString(s.cycle())).style(AttributedStyle.DEFAULT);
+    String timing = timing(s, wallNow);
+    if (!timing.isEmpty()) {
+      b.append(" · ").style(CYAN).append(timing).style(AttributedStyle.DEFAULT);
     }
     return b.toAttributedString();
   }
@@ -302,11 +303,17 @@ final class ScreenLayout {
     for (AgentEvent.PositionLine p : q.positions()) {
       BigDecimal positionPnl = p.pnl();
       AttributedStyle tone = positionPnl == null ? DIM : positionPnl.signum() >= 0 ? GREEN : RED;
-      content.add(new AttributedStringBuilder().append("  ").style(AttributedStyle.BOLD).append(p.symbol())
-          .style(AttributedStyle.DEFAULT).append(" " + Numbers.quantity(p.quantity()) + " @ " + Numbers.price(p.entry())
-              + " → " + Numbers.price(p.mark()) + " ")
-          .style(tone).append(Numbers.signedMoney(positionPnl) + " " + Numbers.percent(p.pnlPct() * 100))
-          .toAttributedString());
+      String prices = Numbers.quantity(p.quantity()) + " @ " + Numbers.price(p.entry()) + " → " + Numbers.price(p.mark());
+      String result = Numbers.signedMoney(positionPnl) + " " + Numbers.percent(p.pnlPct() * 100);
+      AttributedStringBuilder line = new AttributedStringBuilder().append("  ").style(AttributedStyle.BOLD)
+          .append(p.symbol()).style(AttributedStyle.DEFAULT);
+      if (2 + p.symbol().length() + prices.length() + result.length() + 2 <= w) {
+        content.add(line.append(" " + prices + " ").style(tone).append(result).toAttributedString());
+      } else {
+        // Too narrow for one line: P&L beside the symbol (what matters), prices below.
+        content.add(line.append(" ").style(tone).append(result).toAttributedString());
+        content.add(Lines.styled("    " + prices, DIM));
+      }
     }
     return Box.draw("Portfolio", content, width, height);
   }

@@ -16,11 +16,11 @@ final class Events {
   }
 
   static AgentEvent.RiskVerdict rejected(long cycle, String symbol, String rule, String reason) {
-    return new AgentEvent.RiskVerdict(T0 + cycle * 60_000 + 2_000, symbol, "BUY", "REJECTED", rule, reason);
+    return new AgentEvent.RiskVerdict(T0 + cycle * 60_000 + 2_000, symbol, "BUY", "REJECT", rule, reason);
   }
 
   static AgentEvent.RiskVerdict approved(long cycle, String symbol) {
-    return new AgentEvent.RiskVerdict(T0 + cycle * 60_000 + 2_000, symbol, "BUY", "APPROVED", "", "");
+    return new AgentEvent.RiskVerdict(T0 + cycle * 60_000 + 2_000, symbol, "BUY", "APPROVE", "", "");
   }
 
   static AgentEvent.OrderUpdate filled(long cycle, String symbol) {
