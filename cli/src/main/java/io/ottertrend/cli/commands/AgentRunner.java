@@ -117,6 +117,9 @@ final class AgentRunner {
     Thread hook = new Thread(() -> {
       interrupted.set(true);
       stop.run();
+      if (dashboard != null) {
+        dashboard.leaveScreen("OtterTrend: signal received, finishing the current step…");
+      }
       try {
         finished.await(30, TimeUnit.SECONDS); // let the current step finish and persist
       } catch (InterruptedException ignored) {

@@ -165,6 +165,14 @@ public final class Dashboard implements AutoCloseable {
     }
   }
 
+  /**
+   * Leaves the full screen now and prints {@code farewell}, without waiting for the threads: for a shutdown hook
+   * (SIGTERM), which races jline's own hook that closes the terminal. {@link #close(String)} still follows.
+   */
+  public void leaveScreen(String farewell) {
+    view.restore(farewell);
+  }
+
   /** For tests and the runner: the state (package-private). */
   DashboardState state() {
     return state;

@@ -179,42 +179,14 @@ final class DashboardView implements AutoCloseable {
    * Idempotent.
    */
   void close(String farewell) {
-    ScheduledExecutorService r;
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      r = renderer;
-    }
+    restore(farewell);
+    ScheduledExecutorService r = renderer;
     if (r != null) {
       r.shutdown();
       try {
         r.awaitTermination(1, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      }
-    }
-    synchronized (this) {
-      try {
-        if (savedWinch != null) {
-          terminal.handle(Terminal.Signal.WINCH, savedWinch);
-        }
-        if (savedInt != null) {
-          terminal.handle(Terminal.Signal.INT, savedInt);
-        }
-        terminal.puts(Capability.cursor_visible);
-        terminal.puts(Capability.keypad_local);
-        terminal.puts(Capability.exit_ca_mode);
-        if (farewell != null) {
-          terminal.writer().println(farewell);
-        }
-        terminal.flush();
-        if (savedAttributes != null) {
-          terminal.setAttributes(savedAttributes);
-        }
-      } catch (RuntimeException | IOError e) {
-        LOG.warn("could not restore the terminal: {}", e.toString());
       }
     }
     Thread k = keyThread;
@@ -224,6 +196,38 @@ final class DashboardView implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  /**
+   * Leaves the full screen at once (no more frames) and prints {@code farewell}; the threads stop later in
+   * {@link #close(String)}. Quick enough for a shutdown hook, which races jline's own hook that closes the terminal.
+   * Idempotent: only the first call writes.
+   */
+  synchronized void restore(String farewell) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      if (savedWinch != null) {
+        terminal.handle(Terminal.Signal.WINCH, savedWinch);
+      }
+      if (savedInt != null) {
+        terminal.handle(Terminal.Signal.INT, savedInt);
+      }
+      terminal.puts(Capability.cursor_visible);
+      terminal.puts(Capability.keypad_local);
+      terminal.puts(Capability.exit_ca_mode);
+      if (farewell != null) {
+        terminal.writer().println(farewell);
+      }
+      terminal.flush();
+      if (savedAttributes != null) {
+        terminal.setAttributes(savedAttributes);
+      }
+    } catch (RuntimeException | IOError e) {
+      LOG.warn("could not restore the terminal: {}", e.toString());
     }
   }
 }
