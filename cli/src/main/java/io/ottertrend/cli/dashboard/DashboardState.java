@@ -101,6 +101,10 @@ final class DashboardState {
     nextCycleWallMillis = 0;
   }
 
+  synchronized boolean isFinished() {
+    return finished;
+  }
+
   synchronized boolean isPaused() {
     return paused;
   }

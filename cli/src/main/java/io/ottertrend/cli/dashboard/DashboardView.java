@@ -46,6 +46,7 @@ final class DashboardView implements AutoCloseable {
   private Size lastSize;
   private String lastFailure;
   private volatile boolean closed;
+  private boolean started;
 
   DashboardView(Terminal terminal, DashboardState state, LongSupplier wallClock) {
     this.terminal = terminal;
@@ -60,6 +61,10 @@ final class DashboardView implements AutoCloseable {
 
   /** Takes over the terminal and starts the render and key threads. */
   synchronized void start(Runnable onInterrupt) {
+    if (closed) {
+      return;
+    }
+    started = true;
     savedAttributes = terminal.enterRawMode();
     terminal.puts(Capability.enter_ca_mode);
     terminal.puts(Capability.keypad_xmit);
@@ -137,7 +142,7 @@ final class DashboardView implements AutoCloseable {
         if (c < 0) {
           return; // end of input: no keys any more, the run goes on
         }
-        if (state.snapshot().finished()) {
+        if (state.isFinished()) {
           dismissed.countDown();
           continue;
         }
@@ -209,6 +214,9 @@ final class DashboardView implements AutoCloseable {
       return;
     }
     closed = true;
+    if (!started) {
+      return; // never took the terminal over: nothing to give back
+    }
     try {
       if (savedWinch != null) {
         terminal.handle(Terminal.Signal.WINCH, savedWinch);
