@@ -197,6 +197,7 @@ public final class OtterTrend {
         .listener(o.listener())
         .runId(id)
         .brainFailures(registry.get(BrainFailures.class)::get)
+        .alerts(registry.get(Alerts.class))
         .build();
   }
 

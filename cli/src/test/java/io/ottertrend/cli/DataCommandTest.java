@@ -64,6 +64,17 @@ class DataCommandTest {
   }
 
   @Test
+  void onATerminalSynthDrawsAProgressBar() {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = Main.run(new String[] {"data", "synth", "--symbols", "4", "--days", "1", "--end", "2026-01-01"},
+        new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+        new CliContext(Map.of(), dir, true));
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("\r[").contains("] 100% ").contains("Wrote 4 synthetic pairs");
+  }
+
+  @Test
   void listOnAnEmptyFolderSaysHowToGetData() {
     CliRunner.Result r = CliRunner.run(dir, Map.of(), "data", "list");
     assertThat(r.exitCode()).isZero();

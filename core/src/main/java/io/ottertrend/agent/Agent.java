@@ -98,6 +98,8 @@ public final class Agent {
   private final boolean warmUp;
   private final java.util.function.IntSupplier brainFailures;
   private final Duration entryTtl;
+  private final io.ottertrend.alert.Alerts alerts;
+  private long lastTradeId;
   private volatile boolean stopRequested;
   private volatile boolean paused;
   private Map<String, SymbolRules> rules = Map.of();
@@ -124,6 +126,7 @@ public final class Agent {
     this.warmUp = b.warmUp;
     this.brainFailures = b.brainFailures;
     this.entryTtl = b.entryTtl;
+    this.alerts = b.alerts;
   }
 
   public static Builder builder(Exchange exchange, Memory memory, Clock clock, Settings settings) {
@@ -178,11 +181,13 @@ public final class Agent {
       emit(new AgentEvent.Notice(clock.millis(), report.clean() ? "INFO" : "ERROR",
           "reconciliation: " + report.summary()));
       if (!report.clean()) {
+        alerts.drift(report.summary());
         throw new AgentRefusedException("reconciliation found drift the journal cannot explain; not trading. "
             + report.summary());
       }
     }
     loadRules();
+    lastTradeId = memory.trades(null, 1).stream().mapToLong(io.ottertrend.memory.TradeRecord::id).max().orElse(0);
     List<Ticker> tickers = tradableTickers();
     List<String> universe = tickers.stream()
         .sorted(Comparator.comparing((Ticker t) -> t.quoteVolume()).reversed())
@@ -287,6 +292,12 @@ public final class Agent {
       Observation valued = valuation();
       equity = valued.portfolio.equity().orElse(equity);
       recordEquity(valued);
+    } catch (ExchangeException.IpBanned e) {
+      // A ban escalates if we keep calling: halt new entries, say so once, and let a human resume.
+      problems.add("IP banned: " + e.getMessage());
+      alerts.ban(e.getMessage() + " (retry after " + e.retryAfter().toSeconds() + " s)");
+      risk.killSwitch().halt("exchange banned this IP: " + e.getMessage());
+      emit(new AgentEvent.Notice(clock.millis(), "ERROR", "IP banned by the exchange; trading halted: " + e.getMessage()));
     } catch (ExchangeException e) {
       problems.add(e.getClass().getSimpleName() + ": " + e.getMessage());
       emit(new AgentEvent.Notice(clock.millis(), "WARN", "exchange trouble, holding this cycle: " + e.getMessage()));
@@ -693,8 +704,18 @@ public final class Agent {
       JournaledOrder o = orders.order(t.clientOrderId());
       if (o != null) {
         emitOrder(o, t.note());
+        if (t.to().isFinal() && o.side() == Side.BUY) {
+          risk.onEntryDone(o.symbol()); // releases the pending-entry slot the engine held for it
+        }
       }
     }
+    for (io.ottertrend.memory.TradeRecord trade : memory.trades(runId, 100)) {
+      if (trade.id() > lastTradeId) {
+        risk.onTradeClosed(trade); // cooldowns, stop-loss guard, realised P&L
+      }
+    }
+    lastTradeId = Math.max(lastTradeId,
+        memory.trades(runId, 1).stream().mapToLong(io.ottertrend.memory.TradeRecord::id).max().orElse(0));
     for (var f : sync.newFills()) {
       emit(new AgentEvent.FillRecorded(f.time(), f.symbol(), f.side().name(), f.price(), f.quantity(),
           f.commission(), f.commissionAsset()));
@@ -736,6 +757,7 @@ public final class Agent {
     private boolean warmUp = true;
     private java.util.function.IntSupplier brainFailures = () -> 0;
     private Duration entryTtl = Duration.ofMinutes(5);
+    private io.ottertrend.alert.Alerts alerts = io.ottertrend.alert.Alerts.none();
 
     private Builder(Exchange exchange, Memory memory, Clock clock, Settings settings) {
       this.exchange = Objects.requireNonNull(exchange, "exchange");
@@ -759,6 +781,8 @@ public final class Agent {
     public Builder warmUp(boolean v) { this.warmUp = v; return this; }
     /** How long an entry limit order may rest before it is cancelled (default 5 minutes). */
     public Builder entryTtl(Duration v) { this.entryTtl = Objects.requireNonNull(v); return this; }
+    /** Where ban and drift alerts go (default: nowhere). */
+    public Builder alerts(io.ottertrend.alert.Alerts v) { this.alerts = Objects.requireNonNull(v); return this; }
     /** Consecutive brain failures, for the LLM safe mode rule. */
     public Builder brainFailures(java.util.function.IntSupplier v) { this.brainFailures = v; return this; }
 

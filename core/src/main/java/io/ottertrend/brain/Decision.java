@@ -77,6 +77,14 @@ public record Decision(
         executed, error);
   }
 
+  /** This decision with {@code extra} flags appended. */
+  public Decision withFlags(List<String> extra) {
+    List<String> f = new java.util.ArrayList<>(flags);
+    f.addAll(extra);
+    return new Decision(brain, thoughts, actions, dropped, f, promptTokens, completionTokens, latencyMillis, fallback,
+        executed, error);
+  }
+
   public Decision withCost(long prompt, long completion, long latency) {
     return new Decision(brain, thoughts, actions, dropped, flags, prompt, completion, latency, fallback, executed,
         error);

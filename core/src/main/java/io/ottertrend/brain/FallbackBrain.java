@@ -70,7 +70,8 @@ public final class FallbackBrain implements Brain {
     }
     replacement = replacement.asFallback(primary.name() + " failed (" + failures + " in a row): " + why);
     if (d != null) {
-      replacement = replacement.withCost(d.promptTokens(), d.completionTokens(),
+      // Keep what the failed attempt noticed (suspicious content, retries) and what it cost.
+      replacement = replacement.withFlags(d.flags()).withCost(d.promptTokens(), d.completionTokens(),
           d.latencyMillis() + replacement.latencyMillis());
     }
     return replacement;

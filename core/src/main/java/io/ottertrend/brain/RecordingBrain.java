@@ -12,7 +12,9 @@ import java.util.function.Supplier;
 
 /**
  * Records every decision in {@link Memory#recordDecision}, so every cycle ends with a recorded decision: when
- * the wrapped brain throws, an ERROR decision (HOLD) is recorded and returned instead of the exception.
+ * the wrapped brain throws, an ERROR decision (HOLD) is recorded and returned instead of the exception. The
+ * decision's flags are written to the log table ({@code WARN} for suspicious content, look-alike symbols,
+ * unknown tools and fallbacks).
  *
  * <p>Thread-safe if the wrapped brain and the memory are.
  */
@@ -42,9 +44,17 @@ public final class RecordingBrain implements Brain {
     } catch (RuntimeException e) {
       d = Decision.failed(delegate.name(), FallbackBrain.describe(e));
     }
-    memory.recordDecision(new DecisionRecord(0, runId.get(), clock.millis(), hash(snapshot), d.brain(),
+    long at = clock.millis();
+    Long run = runId.get();
+    memory.recordDecision(new DecisionRecord(0, run, at, hash(snapshot), d.brain(),
         d.thoughts(), DecisionJson.actions(d.actions()), DecisionJson.dropped(d.dropped()), d.promptTokens(),
         d.completionTokens(), d.latencyMillis(), d.outcome()));
+    // Flags (suspicious content, look-alike symbols, caps, fallbacks) go to the log table for the operator.
+    for (String flag : d.flags()) {
+      boolean warn = flag.startsWith("suspicious") || flag.startsWith("look-alike") || flag.startsWith("fallback")
+          || flag.startsWith("unknown tool");
+      memory.log(run, at, warn ? "WARN" : "INFO", "brain", Untrusted.clean(flag, 300));
+    }
     return d;
   }
 

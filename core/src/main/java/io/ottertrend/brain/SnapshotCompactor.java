@@ -23,7 +23,8 @@ import java.util.Set;
  * percentages as percent. Headlines go under {@code untrusted_news}, cleaned by {@link Untrusted}. When the
  * estimate ({@link Tokens}) exceeds the budget, fewer symbols and headlines are kept until it fits.
  *
- * <p>The symbols shown (plus held ones) form the allow-list the model must choose from. Immutable and
+ * <p>The symbols shown, plus held ones and the tradable new listings and gainers named under {@code signals},
+ * form the allow-list the model must choose from. Immutable and
  * thread-safe.
  */
 public final class SnapshotCompactor {
@@ -87,6 +88,9 @@ public final class SnapshotCompactor {
     int[] idx = new int[n];
     int count = 0;
     int odd = 0;
+    Set<String> wanted = new HashSet<>(s.signals().newListings());
+    wanted.addAll(s.signals().topGainers());
+    Set<String> tradable = new HashSet<>();
     for (int i = 0; i < n; i++) {
       SymbolView v = all.get(i);
       if (!plain(v.symbol())) {
@@ -95,6 +99,9 @@ public final class SnapshotCompactor {
       }
       if (!(v.lastPrice() > 0) || Double.isInfinite(v.lastPrice())) {
         continue;
+      }
+      if (wanted.contains(v.symbol())) {
+        tradable.add(v.symbol());
       }
       score[i] = relevance(v, s.risk(), held.contains(v.symbol()), mentioned.contains(v.symbol()));
       idx[count++] = i;
@@ -113,6 +120,9 @@ public final class SnapshotCompactor {
         flags.add("suspicious headline: " + Untrusted.clean(h.title(), 80));
       }
     }
+    // Listings and gainers are shown (and allowed) only when they are tradable symbols of this snapshot.
+    List<String> listings = tradable(s.signals().newListings(), tradable);
+    List<String> gainers = tradable(s.signals().topGainers(), tradable);
     // Render the parts once, estimate each, then keep as many rows (and headlines) as fit the budget.
     String head = header(s);
     List<String> rowText = new ArrayList<>(top.size());
@@ -127,7 +137,7 @@ public final class SnapshotCompactor {
       newsText.add(headline(news.get(i)));
       newsTokens[i] = Tokens.estimate(newsText.get(i)) + 1;
     }
-    int fixed = Tokens.estimate(head) + Tokens.estimate(middle(s, top.size(), n)) + 2;
+    int fixed = Tokens.estimate(head) + Tokens.estimate(middle(s, top.size(), n, listings, gainers)) + 2;
     int heads = news.size();
     int rows = top.size();
     int newsSum = 0;
@@ -155,7 +165,7 @@ public final class SnapshotCompactor {
       for (int i = 0; i < rows; i++) {
         b.append(i == 0 ? "" : ",").append(rowText.get(i));
       }
-      b.append(middle(s, rows, n));
+      b.append(middle(s, rows, n, listings, gainers));
       for (int i = 0; i < heads; i++) {
         b.append(i == 0 ? "" : ",").append(newsText.get(i));
       }
@@ -179,6 +189,8 @@ public final class SnapshotCompactor {
       shown.add(all.get(top.get(i)).symbol());
     }
     Set<String> allow = new LinkedHashSet<>(shown);
+    allow.addAll(listings);
+    allow.addAll(gainers);
     for (String h : held) {
       if (plain(h)) {
         allow.add(h);
@@ -309,7 +321,20 @@ public final class SnapshotCompactor {
     return b.toString();
   }
 
-  private static String middle(MarketSnapshot s, int shown, int total) {
+  private static List<String> tradable(List<String> symbols, Set<String> tradable) {
+    List<String> out = new ArrayList<>();
+    for (String sym : symbols) {
+      if (out.size() == 10) {
+        break;
+      }
+      if (tradable.contains(sym) && !out.contains(sym)) {
+        out.add(sym);
+      }
+    }
+    return out;
+  }
+
+  private static String middle(MarketSnapshot s, int shown, int total, List<String> listings, List<String> gainers) {
     StringBuilder b = new StringBuilder(400);
     b.append("],\"shown\":").append(shown).append(",\"total\":").append(total);
     MarketSnapshot.Signals sig = s.signals();
@@ -328,9 +353,9 @@ public final class SnapshotCompactor {
       first = false;
     }
     b.append("],\"listings\":");
-    symbols(b, sig.newListings());
+    symbols(b, listings);
     b.append(",\"gainers\":");
-    symbols(b, sig.topGainers());
+    symbols(b, gainers);
     b.append(",\"providers\":{");
     first = true;
     for (Map.Entry<String, Boolean> e : sig.providers().entrySet()) {

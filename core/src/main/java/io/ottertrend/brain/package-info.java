@@ -8,6 +8,7 @@
  * and the order manager.
  *
  * <p><b>API helpers:</b> {@link io.ottertrend.brain.SnapshotCompactor} (token-budgeted JSON for prompts),
+ * {@link io.ottertrend.brain.ActionProposals} (actions to risk-engine proposals, sized by code),
  * {@link io.ottertrend.brain.Untrusted} and {@link io.ottertrend.brain.SymbolGuard} (how untrusted text and
  * model-chosen symbols are handled), {@link io.ottertrend.brain.SystemPrompt},
  * {@link io.ottertrend.brain.FallbackBrain} and {@link io.ottertrend.brain.RecordingBrain}.

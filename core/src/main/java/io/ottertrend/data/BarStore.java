@@ -5,7 +5,6 @@ import io.ottertrend.model.Interval;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -206,8 +205,7 @@ public final class BarStore {
         throw new DataException(file + " is " + ch.size() + " bytes, the index says " + expected
             + ": the store is damaged; re-import or re-fetch this series");
       }
-      MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, expected);
-      map.order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer map = readFully(ch, (int) expected);
       for (int k = 0; k < MAGIC.length; k++) {
         if (map.get(k) != MAGIC[k]) {
           throw new DataException(file + " is not an OtterTrend bar block");
@@ -244,6 +242,33 @@ public final class BarStore {
     } catch (IOException e) {
       throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** One reusable direct buffer per loading thread: a plain read beats page-faulting a fresh mapping. */
+  private static final ThreadLocal<ByteBuffer> READ_BUFFER = new ThreadLocal<>();
+
+  /**
+   * Reads a whole block into a thread-local direct buffer (little-endian). Blocks are laid out to be
+   * memory-mappable, but a sequential read of a file that is read once is cheaper than mapping it: one copy
+   * from the page cache instead of a page fault per 4 KiB.
+   */
+  private static ByteBuffer readFully(FileChannel ch, int size) throws IOException {
+    ByteBuffer buf = READ_BUFFER.get();
+    if (buf == null || buf.capacity() < size) {
+      buf = ByteBuffer.allocateDirect(Math.max(size, 1 << 20));
+      READ_BUFFER.set(buf);
+    }
+    buf.clear().limit(size);
+    long pos = 0;
+    while (buf.hasRemaining()) {
+      int r = ch.read(buf, pos);
+      if (r < 0) {
+        throw new IOException("unexpected end of block after " + pos + " of " + size + " bytes");
+      }
+      pos += r;
+    }
+    buf.flip();
+    return buf.order(ByteOrder.LITTLE_ENDIAN);
   }
 
   /** Holes in a series, oldest first. */

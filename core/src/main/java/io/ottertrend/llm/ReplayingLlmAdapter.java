@@ -28,24 +28,39 @@ public final class ReplayingLlmAdapter implements LLMAdapter {
   private final Memory memory;
   private final Clock clock;
   private final Supplier<Long> runId;
+  private final long dailyTokenBudget;
 
-  private ReplayingLlmAdapter(LLMAdapter delegate, String model, Memory memory, Clock clock, Supplier<Long> runId) {
+  private ReplayingLlmAdapter(LLMAdapter delegate, String model, Memory memory, Clock clock, Supplier<Long> runId,
+      long dailyTokenBudget) {
     this.delegate = delegate;
     this.model = Objects.requireNonNull(model, "model");
     this.memory = Objects.requireNonNull(memory, "memory");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.runId = runId == null ? () -> null : runId;
+    this.dailyTokenBudget = dailyTokenBudget;
+  }
+
+  /**
+   * A copy that refuses network calls once {@code tokens} were spent over the network since the start of the UTC
+   * day (all runs, from the usage records): a typed {@link LlmException.RateLimited} until midnight UTC. Replays
+   * stay free and allowed.
+   */
+  public ReplayingLlmAdapter withDailyTokenBudget(long tokens) {
+    if (tokens < 1) {
+      throw new IllegalArgumentException("daily token budget must be >= 1");
+    }
+    return new ReplayingLlmAdapter(delegate, model, memory, clock, runId, tokens);
   }
 
   /** Records through {@code delegate}, replays hits. {@code runId} gives the current run (may supply null). */
   public static ReplayingLlmAdapter recording(LLMAdapter delegate, Memory memory, Clock clock, Supplier<Long> runId) {
     Objects.requireNonNull(delegate, "delegate");
-    return new ReplayingLlmAdapter(delegate, delegate.model(), memory, clock, runId);
+    return new ReplayingLlmAdapter(delegate, delegate.model(), memory, clock, runId, Long.MAX_VALUE);
   }
 
   /** Serves only from the store; a miss is an {@link LlmException.CacheMiss}. */
   public static ReplayingLlmAdapter cacheOnly(String model, Memory memory, Clock clock, Supplier<Long> runId) {
-    return new ReplayingLlmAdapter(null, model, memory, clock, runId);
+    return new ReplayingLlmAdapter(null, model, memory, clock, runId, Long.MAX_VALUE);
   }
 
   @Override
@@ -85,6 +100,14 @@ public final class ReplayingLlmAdapter implements LLMAdapter {
     }
     if (delegate == null) {
       throw new LlmException.CacheMiss(hash);
+    }
+    if (dailyTokenBudget != Long.MAX_VALUE) {
+      long dayStart = clock.utcDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+      long spent = memory.llmTokensSpent(null, dayStart);
+      if (spent >= dailyTokenBudget) {
+        throw new LlmException.RateLimited("daily LLM token budget spent: " + spent + " of " + dailyTokenBudget
+            + " tokens today (UTC)", java.time.Duration.ofMillis(dayStart + 86_400_000L - clock.millis()));
+      }
     }
     ChatResponse live = delegate.chat(r);
     long now = clock.millis();

@@ -18,7 +18,15 @@ final class Json {
   }
 
   static void number(StringBuilder sb, String name, BigDecimal value) {
-    sb.append('"').append(name).append("\":").append(value == null ? "null" : Decimals.plain(value)).append(',');
+    sb.append('"').append(name).append("\":");
+    if (value == null) {
+      sb.append("null");
+    } else if (value.scale() > 40 || value.precision() - value.scale() > 40) {
+      sb.append(value.toString()); // exponent notation, still a JSON number, never a billion digits
+    } else {
+      sb.append(Decimals.plain(value));
+    }
+    sb.append(',');
   }
 
   static void quote(StringBuilder sb, String value) {

@@ -18,6 +18,23 @@ public record Liquidity(
   /** Everything unknown. */
   public static final Liquidity UNKNOWN = new Liquidity(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 
+  /**
+   * The more conservative of two measurements, field by field: the smaller where both are known, the known one
+   * where only one is.
+   */
+  public Liquidity conservative(Liquidity other) {
+    return new Liquidity(min(quoteVolume24h, other.quoteVolume24h), min(bidDepth1Pct, other.bidDepth1Pct),
+        min(askDepth1Pct, other.askDepth1Pct), min(bidDepth2Pct, other.bidDepth2Pct),
+        min(askDepth2Pct, other.askDepth2Pct));
+  }
+
+  private static double min(double a, double b) {
+    if (Double.isNaN(a)) {
+      return b;
+    }
+    return Double.isNaN(b) ? a : Math.min(a, b);
+  }
+
   /** Liquidity measured from a ticker (volume) and a book (depth); either may be {@code null}. */
   public static Liquidity of(Ticker ticker, OrderBook book) {
     double volume = ticker == null ? Double.NaN : ticker.quoteVolume().doubleValue();

@@ -152,9 +152,18 @@ public record RiskContext(
         llmTokensToday, counters, limits, now, manualHalt, market, equity);
   }
 
+  /** A copy with other counters (everything else as is). */
+  RiskContext withCounters(RiskCounters c) {
+    return new RiskContext(proposal, portfolio, symbolRules, book, ticker, liquidity, previousPrice, brainFailures,
+        llmTokensToday, c, limits, now, manualHalt, marketPrice, equity);
+  }
+
   /** A copy carrying the engine's state, with derived values recomputed from the caller's facts. */
   RiskContext withEngineState(RiskCounters c, RiskLimits l, long at, String halt) {
-    return new RiskContext(proposal, portfolio, symbolRules, book, ticker, liquidity, previousPrice, brainFailures,
+    // the caller's liquidity figures may come from elsewhere; never trust them above what the book and ticker show
+    Liquidity measured = Liquidity.of(ticker, book);
+    Liquidity l2 = liquidity == null ? measured : liquidity.conservative(measured);
+    return new RiskContext(proposal, portfolio, symbolRules, book, ticker, l2, previousPrice, brainFailures,
         llmTokensToday, c, l, at, halt, marketPrice(proposal.side(), book, ticker),
         portfolio == null ? null : portfolio.equity().orElse(null));
   }

@@ -141,7 +141,15 @@ public final class RiskEngine {
       poll(now, false);
       LocalDate today = RiskState.dayOf(now);
       state.prune(now, limits.stoplossGuardWindow().toMillis());
-      return today.equals(state.day) ? state.snapshot() : state.rolledView(today);
+      return state.day == null || today.isAfter(state.day) ? state.rolledView(today) : state.snapshot();
+    }
+  }
+
+  /** Limits, today's counters and halts in one value (for the {@code risk_constraints} tool and status). */
+  public RiskConstraints constraints() {
+    RiskCounters c = counters();
+    synchronized (lock) {
+      return new RiskConstraints(limits, c, manualHalt, ruleNames());
     }
   }
 
@@ -194,8 +202,11 @@ public final class RiskEngine {
         long window = limits.stoplossGuardWindow().toMillis();
         LocalDate today = RiskState.dayOf(now);
         Map<String, String> writes = dryRun ? Map.of() : new LinkedHashMap<>();
-        if (!today.equals(state.day) && !dryRun) {
+        // roll forward only: a wall clock stepped back over midnight must not reset today's counters
+        boolean newDay = state.day == null || today.isAfter(state.day);
+        if (newDay && !dryRun) {
           rollover(today, now);
+          newDay = false;
         }
         state.prune(now, window);
         if (!dryRun && !state.pending.isEmpty() && callerContext.portfolio() != null
@@ -203,7 +214,7 @@ public final class RiskEngine {
                 .map(p -> p.quantity().signum() > 0).orElse(false))) {
           state.invalidate();
         }
-        RiskCounters counters = today.equals(state.day) ? state.snapshot() : state.rolledView(today);
+        RiskCounters counters = newDay ? state.rolledView(today) : state.snapshot();
         RiskContext ctx = callerContext.withEngineState(counters, limits, now, manualHalt);
         if (ctx.equity() != null) {
           ctx = observeEquity(ctx, dryRun, writes, now);
@@ -235,7 +246,12 @@ public final class RiskEngine {
       state.load(states, now, limits.stoplossGuardWindow().toMillis());
     }
     KillSwitch.HaltStatus status = killSwitch.statusFrom(states);
+    String previous = manualHalt;
     manualHalt = status.manual() ? status.reason() : null;
+    if (manualHalt != null && previous == null && !force) {
+      // e.g. a flag file appeared: say so once (a CLI halt alerts on its own; the dispatcher rate-limits)
+      alerts.halt(manualHalt);
+    }
     lastPoll = now;
   }
 
@@ -278,7 +294,7 @@ public final class RiskEngine {
       RiskCounters view = new RiskCounters(c.day(), c.tradesToday(), c.entriesToday(), c.entryTimes(),
           needStart ? equity : c.dayStartEquity(), newPeak ? equity : c.equityPeak(), c.realizedPnlToday(),
           c.stopOutTimes(), c.lastExitAt(), c.pendingEntries(), c.dailyHalt());
-      return ctx.withEngineState(view, limits, now, ctx.manualHalt());
+      return ctx.withCounters(view);
     }
     if (needStart) {
       state.dayStartEquity = equity;
@@ -289,7 +305,7 @@ public final class RiskEngine {
       writes.put(RiskState.EQUITY_PEAK, equity.toPlainString());
     }
     state.invalidate();
-    return ctx.withEngineState(state.snapshot(), limits, now, ctx.manualHalt());
+    return ctx.withCounters(state.snapshot());
   }
 
   private record Result(RiskDecision decision, RiskContext context, boolean haltForDay) {}
@@ -397,6 +413,10 @@ public final class RiskEngine {
     if (p.quantity() == null && p.quoteAmount() == null) {
       return "no size";
     }
+    if (!plausible(p.quantity()) || !plausible(p.quoteAmount()) || !plausible(p.limitPrice())) {
+      // absurd magnitudes (1e999999999) would cost unbounded time and memory to round and print
+      return "size or price outside any plausible range";
+    }
     if (p.quantity() != null && p.quantity().signum() <= 0) {
       return "quantity not positive: " + Decimals.plain(p.quantity());
     }
@@ -404,6 +424,11 @@ public final class RiskEngine {
       return "quote amount not positive: " + Decimals.plain(p.quoteAmount());
     }
     return null;
+  }
+
+  /** Null, or below 10^16 with at most 30 decimals. */
+  private static boolean plausible(BigDecimal v) {
+    return v == null || v.signum() == 0 || v.precision() - v.scale() <= 16 && v.scale() <= 30;
   }
 
   /** The proposal with a base quantity set; when both sizes were given, the smaller order. */
@@ -589,6 +614,12 @@ public final class RiskEngine {
       this.memory = Objects.requireNonNull(memory, "memory");
       this.clock = Objects.requireNonNull(clock, "clock");
       this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** Adds rules after the standard ones, e.g. {@code registry.all(RiskRule.class)}. */
+    public Builder addRules(java.util.Collection<? extends RiskRule> more) {
+      more.forEach(this::addRule);
+      return this;
     }
 
     /** Adds a rule after the standard ones (rules can be added, never removed). */

@@ -216,6 +216,12 @@ class OpenAiCompatibleAdapterTest {
   }
 
   @Test
+  void flexCapacity498IsRetriedLikeA5xx() {
+    groq.error(498, "{\"error\":{\"message\":\"capacity exceeded\",\"code\":\"capacity_exceeded\"}}").content("ok");
+    assertThat(adapter().chat(ChatRequest.of(List.of(ChatMessage.user("hi")))).content()).isEqualTo("ok");
+  }
+
+  @Test
   void persistent5xxIsATypedServerError() {
     groq.error(503, "overloaded").error(503, "overloaded").error(502, "bad gateway").content("unused");
     assertThatThrownBy(() -> adapter().chat(ChatRequest.of(List.of(ChatMessage.user("hi")))))

@@ -99,6 +99,22 @@ class ReplayingLlmAdapterTest {
   }
 
   @Test
+  void dailyTokenBudgetStopsNetworkCallsButNotReplaysUntilMidnightUtc() {
+    GroqFake.on(server, KEY).content("{\"a\":1}").content("{\"b\":2}").content("{\"c\":3}");
+    try (SqliteMemory memory = SqliteMemory.open(dir.resolve("d.db"))) {
+      ReplayingLlmAdapter a = ReplayingLlmAdapter.recording(live(), memory, clock, null).withDailyTokenBudget(10);
+      a.chat(request("first"));
+      assertThatThrownBy(() -> a.chat(request("second"))).isInstanceOfSatisfying(LlmException.RateLimited.class,
+          e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofHours(12)));
+      assertThat(a.chat(request("first")).cached()).isTrue();
+      assertThat(server.getRequestCount()).isEqualTo(1);
+      clock.advance(Duration.ofHours(12));
+      assertThat(a.chat(request("second")).cached()).isFalse();
+      assertThatThrownBy(() -> a.withDailyTokenBudget(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
   void failedCallsAreNotStored() {
     GroqFake.on(server, KEY).error(401, "{}").content("{\"ok\":true}");
     try (SqliteMemory memory = SqliteMemory.open(dir.resolve("f.db"))) {

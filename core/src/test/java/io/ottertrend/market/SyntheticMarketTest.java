@@ -112,6 +112,36 @@ class SyntheticMarketTest {
   }
 
   @Test
+  void concurrentQueriesSeeTheSameDataAsSequentialOnes() throws Exception {
+    SyntheticMarket shared = market(6, Clock.simulated(START), Duration.ofDays(2));
+    SyntheticMarket alone = market(6, Clock.simulated(START), Duration.ofDays(2));
+    List<String> symbols = alone.symbolRules().stream().map(SymbolRules::symbol).toList();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<List<Candle>>> futures = new ArrayList<>();
+      List<String> asked = new ArrayList<>();
+      for (int k = 0; k < 4; k++) {
+        int offset = k;
+        for (int i = 0; i < symbols.size(); i++) {
+          String sym = symbols.get((i * 7 + offset * 13) % symbols.size());
+          asked.add(sym);
+          futures.add(pool.submit(() -> shared.klines(sym, Interval.M15, null, null, 200)));
+        }
+      }
+      for (int i = 0; i < futures.size(); i++) {
+        assertThat(futures.get(i).get()).as(asked.get(i))
+            .isEqualTo(alone.klines(asked.get(i), Interval.M15, null, null, 200));
+      }
+    } finally {
+      pool.shutdown();
+    }
+    for (String sym : symbols) {
+      assertThat(shared.klines(sym, Interval.M15, null, null, 200)).as(sym)
+          .isEqualTo(alone.klines(sym, Interval.M15, null, null, 200));
+    }
+  }
+
+  @Test
   void differentSeedsGiveDifferentData() {
     SyntheticMarket a = market(1, Clock.simulated(START), Duration.ofHours(2));
     SyntheticMarket b = market(2, Clock.simulated(START), Duration.ofHours(2));

@@ -166,6 +166,31 @@ class RiskEngineTest {
   }
 
   @Test
+  void aClockSteppedBackOverMidnightDoesNotResetTheCounters() {
+    // the system clock may step back (NTP); the engine's clock here is a hand-made one that can
+    long[] time = {Instant.parse("2026-11-25T00:00:00.500Z").toEpochMilli()};
+    Clock stepping = new Clock() {
+      @Override
+      public long millis() {
+        return time[0];
+      }
+
+      @Override
+      public void sleep(Duration d) {
+        time[0] += d.toMillis();
+      }
+    };
+    InMemoryMemory m = new InMemoryMemory();
+    RiskEngine e = RiskEngine.builder(m, stepping,
+        RiskRulesTest.limits(java.util.Map.of(io.ottertrend.config.Setting.RISK_MAX_DAILY_TRADES, "1"))).build();
+    assertThat(e.evaluate(context(buy("10"), time[0]).build()).approved()).isTrue();
+    time[0] -= 1_000; // back to 23:59:59.500 of the previous day
+    assertThat(e.counters().tradesToday()).isEqualTo(1);
+    assertThat(e.evaluate(context(buy("10"), time[0]).build()).rule()).isEqualTo(Rules.MAX_DAILY_TRADES);
+    assertThat(m.state("risk.day")).contains("2026-11-25");
+  }
+
+  @Test
   void concurrentEnginesOnOneDatabaseRollTheDayOnce() throws Exception {
     SimulatedClock clock = Clock.simulated(Instant.parse("2026-11-24T23:59:59.999Z"));
     Path db = dir.resolve("race.db");
@@ -259,6 +284,29 @@ class RiskEngineTest {
       assertThat(flag).doesNotExist();
       e.refresh();
       assertThat(e.evaluate(context(buy("10"), clock.millis()).build()).approved()).isTrue();
+    }
+  }
+
+  @Test
+  void flagFileHaltIsAlertedOnceAndConstraintsShowIt() throws Exception {
+    SimulatedClock clock = Clock.simulated(Fixtures.START);
+    List<Alert> seen = new CopyOnWriteArrayList<>();
+    try (SqliteMemory m = SqliteMemory.open(dir.resolve("alert.db"));
+        Alerts alerts = Alerts.builder(clock).sink(recording(seen)).build()) {
+      RiskEngine e = RiskEngine.builder(m, clock, RiskLimits.defaults()).alerts(alerts)
+          .addRules(List.of(rule("extra", ctx -> RiskVerdict.approve()))).build();
+      assertThat(e.constraints().entriesHalted()).isFalse();
+      assertThat(e.constraints().tradesLeftToday()).isEqualTo(50);
+      assertThat(e.constraints().rules()).last().isEqualTo("extra");
+      Files.writeString(KillSwitch.flagFileFor(m), "stop");
+      for (int i = 0; i < 3; i++) {
+        clock.advance(Duration.ofSeconds(1));
+        e.evaluate(context(buy("10"), clock.millis()).build());
+      }
+      alerts.flush(Duration.ofSeconds(5));
+      assertThat(seen).extracting(Alert::kind).containsExactly(AlertKind.HALT);
+      assertThat(e.constraints().entriesHalted()).isTrue();
+      assertThat(e.constraints().manualHalt()).contains("stop");
     }
   }
 

@@ -129,6 +129,28 @@ class RiskRulesTest {
   }
 
   @Test
+  void symbolQuotedInAnotherCurrencyThanTheAccountRejects() {
+    OrderProposal p = new OrderProposal("ABCBTC", Side.BUY, Intent.ENTRY, OrderType.MARKET, d("10"), null, null,
+        "q1", Origin.LLM);
+    RiskDecision d = eval(RiskContext.builder(p)
+        .symbolRules(io.ottertrend.model.SymbolRules.builder("ABCBTC", "ABC", "BTC").build())
+        .book(new OrderBook("ABCBTC", Fixtures.book(now).bids(), Fixtures.book(now).asks(), now))
+        .portfolio(cash("1000", now)));
+    assertRejectedBy(d, Rules.SYMBOL_TRADABLE);
+    assertThat(d.reason()).contains("quoted in BTC");
+  }
+
+  @Test
+  void marketDataOfAnotherSymbolRejects() {
+    OrderBook other = new OrderBook("XYZUSDT", Fixtures.book(now).bids(), Fixtures.book(now).asks(), now);
+    assertRejectedBy(eval(context(buy("10"), now).book(other)), Rules.PRICE_SANITY);
+    io.ottertrend.model.Ticker t = Fixtures.ticker(now, "10000000");
+    io.ottertrend.model.Ticker otherTicker = new io.ottertrend.model.Ticker("XYZUSDT", t.lastPrice(), t.bidPrice(),
+        t.askPrice(), t.openPrice(), t.highPrice(), t.lowPrice(), 0, t.volume(), t.quoteVolume(), now);
+    assertRejectedBy(eval(context(buy("10"), now).ticker(otherTicker)), Rules.PRICE_SANITY);
+  }
+
+  @Test
   void emptyOneSidedOrCrossedBookRejects() {
     OrderBook oneSided = new OrderBook(SYMBOL, List.of(BookLevel.of("99", "1")), List.of(), now);
     assertRejectedBy(eval(context(buy("10"), now).book(oneSided)), Rules.PRICE_SANITY);
@@ -233,6 +255,16 @@ class RiskRulesTest {
   }
 
   @Test
+  void callerLiquidityFiguresNeverOverrideWhatTheTickerShows() {
+    Liquidity claimed = new Liquidity(1e12, 1e12, 1e12, 1e12, 1e12);
+    assertRejectedBy(eval(context(buy("10"), now).ticker(Fixtures.ticker(now, "1000")).liquidity(claimed)),
+        Rules.MIN_LIQUIDITY);
+    Liquidity thin = new Liquidity(1000, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    assertRejectedBy(eval(context(buy("10"), now).liquidity(thin)), Rules.MIN_LIQUIDITY);
+    assertThat(claimed.conservative(Liquidity.UNKNOWN)).isEqualTo(claimed);
+  }
+
+  @Test
   void marketEntryIsCappedAtTheAskDepthWithinOnePercent() {
     OrderBook shallow = new OrderBook(SYMBOL, List.of(BookLevel.of("99.95", "50")),
         List.of(BookLevel.of("100.05", "0.1")), now);
@@ -284,7 +316,8 @@ class RiskRulesTest {
     RiskContext.Builder b = RiskContext.builder(other)
         .symbolRules(io.ottertrend.model.SymbolRules.builder("DEFUSDT", "DEF", "USDT").minNotional("5").build())
         .book(new OrderBook("DEFUSDT", Fixtures.book(now).bids(), Fixtures.book(now).asks(), now))
-        .ticker(Fixtures.ticker(now, "10000000")).portfolio(one);
+        .ticker(new io.ottertrend.model.Ticker("DEFUSDT", d("100"), d("99.95"), d("100.05"), d("98"), d("102"),
+            d("97"), 0.02, d("100000"), d("10000000"), now)).portfolio(one);
     assertRejectedBy(e.evaluate(b.build()), Rules.MAX_OPEN_POSITIONS);
     assertThat(e.evaluate(context(buy("10"), now).portfolio(one).build()).approved()).isTrue();
     e.onEntryDone(SYMBOL);
@@ -329,6 +362,17 @@ class RiskRulesTest {
     assertRejectedBy(eval(context(new OrderProposal(null, Side.BUY, Intent.ENTRY, OrderType.MARKET, d("1"), null,
         null, "c", Origin.LLM), now)), RiskEngine.PROPOSAL);
     assertRejectedBy(engine.evaluate(null), RiskEngine.PROPOSAL);
+  }
+
+  @Test
+  void absurdMagnitudesAreRejectedQuicklyAndRecordedCompactly() {
+    RiskDecision huge = eval(context(buy("1E+999999999"), now));
+    assertRejectedBy(huge, RiskEngine.PROPOSAL);
+    assertThat(huge.reason()).contains("plausible");
+    assertRejectedBy(eval(context(buy("-1E+999999999"), now)), RiskEngine.PROPOSAL);
+    assertRejectedBy(eval(context(buy("1E-999999999"), now)), RiskEngine.PROPOSAL);
+    assertThat(huge.proposal().toJson()).contains("\"quoteAmount\":1E+999999999").hasSizeLessThan(300);
+    assertThat(memory.recentRiskEvents(1).get(0).beforeJson()).hasSizeLessThan(300);
   }
 
   @Test

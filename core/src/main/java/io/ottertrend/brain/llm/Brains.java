@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * Wiring of the brains from {@link Settings}, for the agent loop and embedders.
  *
  * <ul>
- *   <li>{@link #adapter}: Groq/OpenAI-compatible adapter wrapped in the replay store; with
+ *   <li>{@link #adapter}: Groq/OpenAI-compatible adapter wrapped in the replay store with the
+ *       {@code LLM_DAILY_TOKEN_BUDGET}; with
  *       {@code LLM_CACHE_ONLY=true} no network adapter is built at all.
  *   <li>{@link #llm}: {@code LLM_MODE} json → {@link JsonActionsBrain}, tools → {@link ToolCallingBrain}.
  *   <li>{@link #decider}: the LLM brain behind a {@link FallbackBrain} ({@code LLM_FALLBACK} rules or hold), or the
@@ -50,7 +51,8 @@ public final class Brains {
       return null;
     }
     return ReplayingLlmAdapter.recording(
-        new OpenAiCompatibleAdapter(OpenAiCompatibleAdapter.Config.fromSettings(s, clock)), memory, clock, runId);
+        new OpenAiCompatibleAdapter(OpenAiCompatibleAdapter.Config.fromSettings(s, clock)), memory, clock, runId)
+        .withDailyTokenBudget(s.integer(Setting.LLM_DAILY_TOKEN_BUDGET));
   }
 
   /** The LLM brain of {@code LLM_MODE}; tool mode needs {@code ports}. */

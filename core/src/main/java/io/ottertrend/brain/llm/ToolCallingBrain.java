@@ -29,8 +29,9 @@ import java.util.Objects;
  * (validation, unknown tools refused, per-cycle cap {@code LLM_MAX_TOOL_CALLS}, cache, rate limits); acting
  * tools reach the market only through the {@link io.ottertrend.brain.OrderGateway}.
  *
- * <p>The cycle always ends with a decision: when the model stops calling tools, when the cap is reached (one
- * last turn with {@code tool_choice:none} asks for the summary), or when the turn limit is hit. Actions the
+ * <p>The cycle always ends with a decision: when the model stops calling tools, when the cap or the cycle's
+ * token budget is reached (one last turn with {@code tool_choice:none} asks for the summary), or when the turn
+ * limit is hit. Actions the
  * gateway accepted are the decision's actions ({@code executed=true}: the loop must not resend them); refused
  * or invalid ones are its dropped list. An LLM failure before anything was placed is thrown for
  * {@link io.ottertrend.brain.FallbackBrain}; after something was placed, the decision is returned with the
@@ -73,7 +74,11 @@ public final class ToolCallingBrain implements Brain {
     Usage used = Usage.ZERO;
     int maxTurns = config.maxToolCalls() + 2;
     for (int turn = 0; ; turn++) {
-      boolean last = cycle.capReached() || turn >= maxTurns - 1;
+      boolean overBudget = used.total() >= config.cycleTokenBudget();
+      boolean last = cycle.capReached() || turn >= maxTurns - 1 || overBudget;
+      if (overBudget && !flags.contains("cycle token budget reached")) {
+        flags.add("cycle token budget reached");
+      }
       ChatRequest request = new ChatRequest(messages, router.registry().definitions(), last ? "none" : "auto",
           ResponseFormat.TEXT, config.temperature(), config.maxCompletionTokens(), config.seed());
       ChatResponse response;

@@ -44,16 +44,20 @@ import java.util.TreeMap;
 /**
  * A simulated MEXC spot account filling against a {@link MarketSource}.
  *
- * <p><b>Behaviour (as MEXC):</b> the read side is the market source's. {@link #placeOrder} validates like MEXC
- * — unknown or suspended symbol, not API-tradable (10007), side or type refused, market orders disabled, price
- * or quantity with more decimals than the tick/step (PRECISION), value below the minimum after rounding
- * (BELOW_MIN_NOTIONAL, 30002) or above the maximum, balance (10101 / 30004), 500 open orders — and answers
- * with an acknowledgement only; callers query the order. Marketable orders walk the current book (slippage):
+ * <p><b>Behaviour (as MEXC):</b> the read side is the market source's. {@link #placeOrder} runs the MEXC
+ * client's own pre-trade checks and rounding ({@link MexcExchange#prepare}: suspended symbol, not API-tradable
+ * (10007), side or type refused, market orders disabled, price rounded to the tick conservatively for the side and
+ * quantity truncated to the step — below one increment is PRECISION —, value below the minimum after rounding
+ * (BELOW_MIN_NOTIONAL, 30002) or above the maximum), then what the exchange itself refuses: duplicate client
+ * order id, 500 open orders, a market order on an empty book side or below the minimum at the best price, a
+ * crossing LIMIT_MAKER (WOULD_CROSS), balance (10101 / 30004). It answers with an acknowledgement only; callers
+ * query the order. Marketable orders walk the current book (slippage):
  * MARKET buys are sized by quote amount (or quantity), sells by quantity; IMMEDIATE_OR_CANCEL keeps what filled;
  * FILL_OR_KILL fills completely or not at all (then CANCELED); a LIMIT remainder rests and fills at its price
  * only when the market trades <i>through</i> it (touching is not enough); LIMIT_MAKER is refused if it would
  * cross. Taker fills pay the taker fee, resting fills the maker fee, both in the asset received (base on buys,
- * quote on sells), shown as {@code commissionAsset}.
+ * quote on sells), shown as {@code commissionAsset}. Liquidity our own taker fills took is gone from the book
+ * until the market's clock moves on.
  *
  * <p><b>Persistence:</b> wallet, orders and sequence numbers live in the memory's {@code state} table under
  * {@code <namespace>.}, fills in its {@code fills} table (exchange = namespace); every change is committed in one
@@ -67,6 +71,8 @@ import java.util.TreeMap;
 public final class PaperExchange implements Exchange {
   /** MEXC's documented cap on open orders per account. */
   static final int MAX_OPEN_ORDERS = 500;
+  /** Levels of the book an arriving order may walk (MEXC serves up to 5,000; a small account never needs more). */
+  static final int BOOK_DEPTH = 1000;
   private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
 
   private final MarketSource market;
@@ -84,6 +90,8 @@ public final class PaperExchange implements Exchange {
   private final Map<String, Consumed> consumed = new HashMap<>();
   private Map<String, BigDecimal[]> wallet = new TreeMap<>();
   private Map<String, PaperOrder> orders = new LinkedHashMap<>();
+  /** Ids of the orders that are still open, oldest first: matching and listing never scan closed orders. */
+  private Set<String> open = new java.util.LinkedHashSet<>();
   private Map<String, String> byClientId = new HashMap<>();
   private long orderSeq;
 
@@ -226,7 +234,7 @@ public final class PaperExchange implements Exchange {
         throw new ExchangeException.InvalidOrder("Cannot exceed the maximum order limit (" + MAX_OPEN_ORDERS
             + " open orders); cancel some first", 30029, InvalidReason.TOO_MANY_ORDERS);
       }
-      OrderBook book = afterOurTrades(market.orderBook(r.symbol(), 5000));
+      OrderBook book = afterOurTrades(market.orderBook(r.symbol(), BOOK_DEPTH));
       validateValueAndFunds(r, rules, book);
       Execution ex = execute(r, rules, book);
       long now = market.now();
@@ -250,7 +258,7 @@ public final class PaperExchange implements Exchange {
         if (status.isOpen()) {
           lockFor(order, rules, po.remaining());
         }
-        orders.put(orderId, po);
+        put(po);
         byClientId.put(r.clientOrderId(), orderId);
       }, List.of(po), fills);
       consume(r.symbol(), r.side(), ex, now);
@@ -276,7 +284,7 @@ public final class PaperExchange implements Exchange {
           po.fillCount(), po.checkedFrom());
       commit(() -> {
         unlockFor(o, rules, po.remaining());
-        orders.put(po.id(), done);
+        put(done);
       }, List.of(done), List.of());
       return done.order();
     }
@@ -295,8 +303,9 @@ public final class PaperExchange implements Exchange {
     synchronized (lock) {
       settle();
       List<Order> out = new ArrayList<>();
-      for (PaperOrder po : orders.values()) {
-        if (po.order().status().isOpen() && (symbol == null || symbol.equals(po.order().symbol()))) {
+      for (String id : open) {
+        PaperOrder po = orders.get(id);
+        if (symbol == null || symbol.equals(po.order().symbol())) {
           out.add(po.order());
         }
       }
@@ -575,13 +584,17 @@ public final class PaperExchange implements Exchange {
   }
 
   private int openCount() {
-    int n = 0;
-    for (PaperOrder po : orders.values()) {
-      if (po.order().status().isOpen()) {
-        n++;
-      }
+    return open.size();
+  }
+
+  /** Stores an order's new state and keeps the open index in step. */
+  private void put(PaperOrder po) {
+    orders.put(po.id(), po);
+    if (po.order().status().isOpen()) {
+      open.add(po.id());
+    } else {
+      open.remove(po.id());
     }
-    return n;
   }
 
   private Optional<PaperOrder> find(String symbol, OrderRef ref) {
@@ -602,9 +615,10 @@ public final class PaperExchange implements Exchange {
     List<PaperOrder> changed = new ArrayList<>();
     List<PaperOrder> checked = new ArrayList<>();
     List<Fill> fills = new ArrayList<>();
-    for (PaperOrder po : orders.values()) {
+    for (String id : open) {
+      PaperOrder po = orders.get(id);
       Order o = po.order();
-      if (!o.status().isOpen() || now <= po.checkedFrom()) {
+      if (now <= po.checkedFrom()) {
         continue;
       }
       Optional<MarketSource.PriceRange> range = market.tradedRange(o.symbol(), po.checkedFrom(), now);
@@ -627,7 +641,7 @@ public final class PaperExchange implements Exchange {
       fills.add(f);
     }
     for (PaperOrder po : checked) {
-      orders.put(po.id(), po);
+      put(po);
     }
     if (changed.isEmpty()) {
       return;
@@ -636,7 +650,7 @@ public final class PaperExchange implements Exchange {
       for (int k = 0; k < changed.size(); k++) {
         PaperOrder po = changed.get(k);
         applyFill(fills.get(k), rulesOf(po.order().symbol()));
-        orders.put(po.id(), po);
+        put(po);
       }
     }, changed, fills);
   }
@@ -647,6 +661,7 @@ public final class PaperExchange implements Exchange {
     Optional<String> w = memory.state(namespace + ".wallet");
     wallet = new TreeMap<>();
     orders = new LinkedHashMap<>();
+    open = new java.util.LinkedHashSet<>();
     byClientId = new HashMap<>();
     orderSeq = 0;
     if (w.isEmpty()) {
@@ -671,7 +686,7 @@ public final class PaperExchange implements Exchange {
     orderSeq = Long.parseLong(memory.state(namespace + ".seq").orElse("0"));
     for (String json : memory.states(namespace + ".order.").values()) {
       PaperOrder po = PaperOrder.fromJson((Map<?, ?>) parse(json));
-      orders.put(po.id(), po);
+      put(po);
       if (po.order().clientOrderId() != null) {
         byClientId.put(po.order().clientOrderId(), po.id());
       }

@@ -21,6 +21,13 @@ final class PriceSanityRule implements RiskRule {
 
   @Override
   public RiskVerdict evaluate(RiskContext ctx) {
+    String symbol = ctx.proposal().symbol();
+    if (ctx.book() != null && !ctx.book().symbol().equals(symbol)) {
+      return RiskVerdict.reject("order book is for " + ctx.book().symbol() + ", not " + symbol);
+    }
+    if (ctx.ticker() != null && !ctx.ticker().symbol().equals(symbol)) {
+      return RiskVerdict.reject("ticker is for " + ctx.ticker().symbol() + ", not " + symbol);
+    }
     BigDecimal market = ctx.marketPrice();
     if (market == null) {
       return RiskVerdict.reject("no market price (empty or one-sided book)");

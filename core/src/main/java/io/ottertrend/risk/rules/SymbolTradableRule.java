@@ -6,7 +6,10 @@ import io.ottertrend.risk.RiskContext;
 import io.ottertrend.risk.RiskRule;
 import io.ottertrend.risk.RiskVerdict;
 
-/** The symbol's rules are known, it trades, it is API-tradable, and it accepts this side and order type. */
+/**
+ * The symbol's rules are known and quoted in the account's currency, it trades, it is API-tradable, and it
+ * accepts this side and order type.
+ */
 final class SymbolTradableRule implements RiskRule {
   @Override
   public String name() {
@@ -22,6 +25,11 @@ final class SymbolTradableRule implements RiskRule {
     }
     if (!r.symbol().equals(symbol)) {
       return RiskVerdict.reject("trading rules are for " + r.symbol() + ", not " + symbol);
+    }
+    if (ctx.portfolio() != null && !r.quoteAsset().equalsIgnoreCase(ctx.portfolio().quoteAsset())) {
+      // every limit is in the account's quote currency: a BTC-quoted order would slip past a 20 USDT cap
+      return RiskVerdict.reject(symbol + " is quoted in " + r.quoteAsset() + " but limits are in "
+          + ctx.portfolio().quoteAsset());
     }
     if (r.status() != SymbolStatus.TRADING) {
       return RiskVerdict.reject(symbol + " is not trading (" + r.status() + ")");

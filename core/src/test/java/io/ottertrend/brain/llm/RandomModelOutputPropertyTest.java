@@ -200,6 +200,45 @@ class RandomModelOutputPropertyTest {
   }
 
   @Test
+  void throughTheRealRiskEngineEveryOrderThatWouldReachTheExchangeObeysTheLimits(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    SplittableRandom r = new SplittableRandom(SEED + 2);
+    io.ottertrend.risk.RiskLimits limits = io.ottertrend.risk.RiskLimits.defaults();
+    io.ottertrend.time.SimulatedClock clock = Clock.simulated(Instant.ofEpochMilli(Snapshots.T0));
+    int sent = 0;
+    try (io.ottertrend.memory.SqliteMemory memory = io.ottertrend.memory.SqliteMemory.open(dir.resolve("risk.db"))) {
+      io.ottertrend.risk.RiskEngine engine = io.ottertrend.risk.RiskEngine.builder(memory, clock, limits).build();
+      for (int iter = 0; iter < 120; iter++) {
+        String ctx = "seed " + (SEED + 2) + " iteration " + iter;
+        MarketSnapshot s = Snapshots.small(List.of(Snapshots.position("ETHUSDT", 3300, 3400, 10),
+            Snapshots.position("DOGEUSDT", 0.4, 0.38, 10)), List.of());
+        List<String> allowed = new ArrayList<>(
+            SnapshotCompactor.withBudget(LlmBrainConfig.defaults().snapshotTokens()).compact(s).allowList());
+        ScriptedLlm llm = new ScriptedLlm().content(output(r, s, allowed)).content(output(r, s, allowed));
+        FallbackBrain brain = new FallbackBrain(new JsonActionsBrain(llm, LlmBrainConfig.defaults(), clock), null, null);
+        io.ottertrend.testing.RiskEngineGateway gw = new io.ottertrend.testing.RiskEngineGateway(engine, s);
+        Decision d = brain.decide(s);
+        gw.submit(d);
+        assertThat(gw.received).as(ctx).containsExactlyElementsOf(d.actions());
+        for (io.ottertrend.model.OrderRequest o : gw.sent) {
+          if (o.side() == Side.BUY) {
+            java.math.BigDecimal price = o.price() != null ? o.price()
+                : java.math.BigDecimal.valueOf(s.symbol(o.symbol()).orElseThrow().lastPrice() * 1.01);
+            double notional = o.notional(price).doubleValue();
+            assertThat(notional).as(ctx + " " + o).isLessThanOrEqualTo(20.0 * 1.0001)
+                .isLessThanOrEqualTo(s.portfolio().equity() * s.risk().maxTradePctEquity() * 1.0001);
+          }
+        }
+        sent += gw.sent.size();
+        clock.advance(java.time.Duration.ofMinutes(30));
+      }
+      assertThat(engine.counters().toString()).isNotEmpty();
+    }
+    System.out.println("risk-engine property: " + sent + " orders approved by the real risk engine, all within limits");
+    assertThat(sent).as("some orders must pass the risk engine").isPositive();
+  }
+
+  @Test
   void toolModeGatewayReceivesOnlyValidatedActionsWithinBoundsAndTheCap() {
     SplittableRandom r = new SplittableRandom(SEED + 1);
     List<String> names = new ArrayList<>(StandardTools.NAMES);

@@ -141,6 +141,20 @@ class ToolCallingBrainTest {
   }
 
   @Test
+  void cycleTokenBudgetEndsTheLoopEarly() {
+    for (int i = 0; i < 3; i++) {
+      groq.toolCalls(call("get_orderbook", "{\"symbol\":\"BTCUSDT\",\"depth\":" + (i + 1) + "}"));
+    }
+    groq.content("Budget spent; holding.");
+    ToolRouter router = new ToolRouter(StandardTools.registry(fakes.ports(snapshot, gateway)), clock);
+    Decision d = new ToolCallingBrain(llm(), router, new LlmBrainConfig(1500, 0.2, 1024, 8, 42L, 1), clock)
+        .decide(snapshot);
+    assertThat(groq.requests()).hasSize(2);
+    assertThat(groq.requests().get(1)).containsEntry("tool_choice", "none");
+    assertThat(d.flags()).contains("cycle token budget reached");
+  }
+
+  @Test
   void modelThatKeepsCallingToolsAfterTheCapStillEndsWithADecision() {
     groq.toolCalls(call("get_orderbook", "{\"symbol\":\"BTCUSDT\"}"))
         .toolCalls(call("place_order", "{\"symbol\":\"SOLUSDT\",\"side\":\"BUY\",\"size_pct_equity\":0.02}"));
@@ -186,6 +200,40 @@ class ToolCallingBrainTest {
     assertThat(groq.rawBodies().get(1)).doesNotContain("\\u200b").doesNotContain("\u200B");
     assertThat(gateway.received).singleElement().isInstanceOfSatisfying(Action.Open.class,
         o -> assertThat(o.sizePctEquity()).isEqualByComparingTo("0.05"));
+  }
+
+  @Test
+  void secondIdenticalToolRunIsReplayedFromTheStoreAtZeroTokens(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    try (io.ottertrend.memory.SqliteMemory memory = io.ottertrend.memory.SqliteMemory.open(dir.resolve("r.db"))) {
+      io.ottertrend.memory.RunInfo info = new io.ottertrend.memory.RunInfo("backtest", "synthetic", "llm", "paper", "t",
+          "h", 1L);
+      Decision[] decisions = new Decision[2];
+      long[] runs = new long[2];
+      for (int i = 0; i < 2; i++) {
+        runs[i] = memory.startRun(info, clock.millis());
+        long run = runs[i];
+        if (i == 0) {
+          groq.toolCalls(call("get_trending_tokens", "{}"))
+              .toolCalls(call("get_google_trends", "{}"))
+              .toolCalls(call("place_order", "{\"symbol\":\"SOLUSDT\",\"side\":\"BUY\",\"size_pct_equity\":0.01}"))
+              .content("Bought a little SOL.");
+        }
+        RecordingGateway gw = new RecordingGateway(true);
+        ToolRouter router = new ToolRouter(StandardTools.registry(new FakePorts().ports(snapshot, gw)), clock);
+        LLMAdapter replaying = io.ottertrend.llm.ReplayingLlmAdapter.recording(llm(), memory, clock, () -> run);
+        decisions[i] = new ToolCallingBrain(replaying, router, new LlmBrainConfig(1500, 0.2, 1024, 8, 42L), clock)
+            .decide(snapshot);
+        assertThat(gw.received).hasSize(1);
+      }
+      assertThat(server.getRequestCount()).isEqualTo(4);
+      assertThat(decisions[1].actions()).isEqualTo(decisions[0].actions());
+      assertThat(decisions[1].promptTokens() + decisions[1].completionTokens()).isZero();
+      assertThat(memory.llmUsage(runs[0])).hasSize(4).noneMatch(io.ottertrend.memory.LlmUsage::cached);
+      assertThat(memory.llmUsage(runs[1])).hasSize(4).allSatisfy(u -> {
+        assertThat(u.cached()).isTrue();
+        assertThat(u.promptTokens() + u.completionTokens()).isZero();
+      });
+    }
   }
 
   @Test
