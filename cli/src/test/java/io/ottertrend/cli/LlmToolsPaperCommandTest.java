@@ -89,6 +89,21 @@ class LlmToolsPaperCommandTest {
     assertThat(logMessages()).anySatisfy(s -> assertThat(s).contains("unknown tool refused: withdraw_funds"));
   }
 
+  @Test
+  void theDailyTokenBudgetStopsNetworkCallsAndTheRulesBrainTakesOver() {
+    GroqFake groq = GroqFake.on(server, KEY);
+    for (int i = 0; i < 4; i++) {
+      groq.content("{\"thoughts\": \"Holding.\", \"actions\": []}");
+    }
+    CliRunner.Result r = CliRunner.run(dir, env(), "paper", "--market", "synthetic", "--brain", "llm",
+        "--set", "LLM_DAILY_TOKEN_BUDGET=1000", "--cycles", "3", "--plain");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    // each call spends hundreds of tokens (the fake counts prompt chars / 4): the budget (the minimum, 1,000)
+    // runs out within two cycles, and later cycles are refused before the network; unbudgeted, all 3 would call
+    assertThat(groq.requests()).isNotEmpty().hasSizeLessThan(3);
+    assertThat(r.out()).contains("cycle 3 done").contains("FALLBACK");
+  }
+
   private List<String> logMessages() throws SQLException {
     List<String> out = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ottertrend.db"));
