@@ -71,7 +71,7 @@ public final class SoakHarness {
   public static Result run(Config c) throws InterruptedException {
     long wallStart = System.nanoTime();
     Settings settings = Settings.builder().flag(Setting.DB_PATH, c.db().toString()).build();
-    Clock clock = Clock.simulated(Instant.parse("2026-03-02T00:00:00Z"));
+    Clock clock = Clock.simulated(Instant.parse("2026-03-01T23:30:00Z"));
     AtomicInteger brainFailures = new AtomicInteger();
     List<Sample> samples = new ArrayList<>();
     try (Registry r = OtterTrend.registry(settings, OtterTrend.Options.paperSynthetic(c.seed()))) {
@@ -216,10 +216,14 @@ public final class SoakHarness {
       violations.add("risk counters: live " + live + " vs rebuilt " + rebuilt);
     }
     RiskLimits limits = agent.risk().limits();
-    if (live.tradesToday() > limits.maxDailyTrades() + 0L || agent.orders().openPositionCount() > limits.maxOpenPositions()) {
-      violations.add("limits exceeded: trades today " + live.tradesToday() + ", open positions "
-          + agent.orders().openPositionCount());
+    // exits stay allowed past the daily trade limit (a position must be closable); entries must not pass it
+    if (live.entriesToday() > limits.maxDailyTrades() || agent.orders().openPositionCount() > limits.maxOpenPositions()) {
+      violations.add("limits exceeded: entries today " + live.entriesToday() + " (limit " + limits.maxDailyTrades()
+          + "), open positions " + agent.orders().openPositionCount());
     }
+    String halt = agent.risk().manualHalt() != null ? agent.risk().manualHalt() : live.dailyHalt();
+    invariants.put("state at end", "open positions (order manager) " + agent.orders().openPositionCount()
+        + ", position records " + agent.orders().positions().size() + ", halt " + halt);
     invariants.put("risk counters consistent", "trades today " + live.tradesToday() + " (rebuilt "
         + rebuilt.tradesToday() + "), entries today " + live.entriesToday() + " (rebuilt " + rebuilt.entriesToday()
         + "), realised P&L today " + live.realizedPnlToday().toPlainString());
