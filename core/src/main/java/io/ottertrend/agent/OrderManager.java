@@ -1,5 +1,7 @@
 package io.ottertrend.agent;
 
+import io.ottertrend.config.Setting;
+import io.ottertrend.config.Settings;
 import io.ottertrend.exchange.Exchange;
 import io.ottertrend.exchange.ExchangeException;
 import io.ottertrend.memory.JournaledOrder;
@@ -29,6 +31,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The only component that sends orders to an {@link Exchange}. It implements DESIGN invariants 2 and 3:
@@ -62,6 +66,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * its result rather than thrown.
  */
 public final class OrderManager {
+  private static final Logger LOG = LoggerFactory.getLogger(OrderManager.class);
   static final Set<OrderState> NON_FINAL = EnumSet.of(OrderState.NEW, OrderState.SENT, OrderState.UNKNOWN,
       OrderState.OPEN);
   static final Set<OrderState> UNRESOLVED = EnumSet.of(OrderState.NEW, OrderState.SENT, OrderState.UNKNOWN);
@@ -181,10 +186,14 @@ public final class OrderManager {
    * @param decisionId decision that caused it, or {@code null}
    * @return the journal entry after the attempt (OPEN, FILLED, UNKNOWN, REJECTED, ...)
    * @throws OrderManagerException JOURNAL_FAILED or DUPLICATE_CLIENT_ID; then nothing was sent
+   * @throws IllegalArgumentException for the purpose {@code EXTERNAL}, which only adopted orders carry
    */
   public synchronized JournaledOrder submit(OrderRequest request, OrderPurpose purpose, Long decisionId) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(purpose, "purpose");
+    if (purpose == OrderPurpose.EXTERNAL) {
+      throw new IllegalArgumentException("EXTERNAL marks adopted orders; an order OtterTrend sends has a purpose");
+    }
     String cid = request.clientOrderId();
     long now = clock.millis();
     JournaledOrder intent = new JournaledOrder(cid, runId, account, request.symbol(), request.side(),
@@ -238,8 +247,8 @@ public final class OrderManager {
       write.run();
     } catch (MemoryException e) {
       throw new OrderManagerException(OrderManagerException.Kind.JOURNAL_FAILED,
-          "order " + cid + " was sent but its state cannot be journalled; halt trading, the start-up "
-              + "reconciliation will resolve it by client order id: " + e.getMessage(), e);
+          "the state of order " + cid + " cannot be journalled; halt trading, the start-up reconciliation "
+              + "will resolve it by client order id: " + e.getMessage(), e);
     }
   }
 
@@ -271,6 +280,7 @@ public final class OrderManager {
         + (e instanceof ExchangeException.InvalidOrder io ? " " + io.reason() : "")
         + (e.code() != 0 ? " (" + e.code() + ")" : "") + ": " + e.getMessage();
     journalWrite(() -> memory.updateOrder(cid, OrderState.REJECTED, null, null, null, reason, clock.millis()), cid);
+    LOG.warn("order {} {} {}: {}", cid, request.side(), request.symbol(), reason);
     if (request.side() == Side.SELL && e instanceof ExchangeException.InvalidOrder io
         && (io.reason() == ExchangeException.InvalidReason.BELOW_MIN_NOTIONAL
             || io.reason() == ExchangeException.InvalidReason.INVALID_QUANTITY)) {
@@ -283,12 +293,14 @@ public final class OrderManager {
     String reason = "outcome unknown (" + e.getClass().getSimpleName() + ": " + e.getMessage()
         + "); resolving by client order id, never re-sent";
     journalWrite(() -> memory.updateOrder(cid, OrderState.UNKNOWN, null, null, null, reason, clock.millis()), cid);
+    LOG.warn("order {}: {}", cid, reason);
   }
 
   private void resolveQuietly(String cid, Progress progress) {
     try {
       refresh(order(cid), progress);
     } catch (RuntimeException e) {
+      rethrowStorageFailure(e);
       // the order is journalled; sync() retries the query next cycle
       progress.problems.add(cid + ": " + e.getMessage());
     }
@@ -308,10 +320,23 @@ public final class OrderManager {
       try {
         refresh(o, progress);
       } catch (RuntimeException e) {
+        rethrowStorageFailure(e);
+        // one order's exchange trouble (or a client bug) must not stop the others from being checked
         progress.problems.add(o.clientOrderId() + " (" + o.symbol() + "): " + e.getMessage());
       }
     }
     return new SyncResult(checked, progress.transitions, progress.fills, progress.problems);
+  }
+
+  /** A broken database is never reduced to a "problem" line: the caller must halt. */
+  static void rethrowStorageFailure(RuntimeException e) {
+    if (e instanceof MemoryException m) {
+      throw new OrderManagerException(OrderManagerException.Kind.JOURNAL_FAILED,
+          "the order journal cannot be read or written; halt trading: " + m.getMessage(), m);
+    }
+    if (e instanceof OrderManagerException o && o.kind() == OrderManagerException.Kind.JOURNAL_FAILED) {
+      throw o;
+    }
   }
 
   /** Non-final journal entries of this exchange in {@code states}, oldest first. */
@@ -356,7 +381,7 @@ public final class OrderManager {
     int misses = previous == null ? 1 : Integer.parseInt(previous[0]) + 1;
     long firstMiss = previous == null ? now : Long.parseLong(previous[1]);
     boolean existed = o.state() == OrderState.OPEN || o.exchangeOrderId() != null || o.executedQty().signum() > 0
-        || !memory.fillsForOrder(o.clientOrderId()).isEmpty();
+        || !fillsOf(o, null).isEmpty();
     if (!existed && misses >= notFoundMisses && now - firstMiss >= notFoundGrace.toMillis()) {
       memory.deleteState(key);
       transition(o, OrderState.NOT_SENT, "not found at the exchange " + misses + " times over "
@@ -373,6 +398,7 @@ public final class OrderManager {
         o.clientOrderId());
     if (o.state() != to) {
       progress.transitions.add(new OrderTransition(o.clientOrderId(), o.state(), to, note));
+      LOG.info("order {}: {} -> {} ({})", o.clientOrderId(), o.state(), to, note);
     }
   }
 
@@ -390,7 +416,7 @@ public final class OrderManager {
     if (x.executedQty().signum() > 0) {
       recordFills(o, x.orderId(), progress);
     }
-    BigDecimal recorded = memory.fillsForOrder(o.clientOrderId()).stream().map(Fill::quantity)
+    BigDecimal recorded = fillsOf(o, x.orderId()).stream().map(Fill::quantity)
         .reduce(BigDecimal.ZERO, BigDecimal::add);
     OrderState target = stateOf(x.status());
     String note = "exchange status " + x.status();
@@ -412,6 +438,22 @@ public final class OrderManager {
     if (o.state() != target) {
       progress.transitions.add(new OrderTransition(o.clientOrderId(), o.state(), target, note));
     }
+  }
+
+  /**
+   * The fills of journal entry {@code o} recorded under this account (matched by client order id or exchange
+   * order id: an exchange writing the same rows may not have echoed our id), each trade once.
+   */
+  List<Fill> fillsOf(JournaledOrder o, String exchangeOrderId) {
+    String xid = exchangeOrderId != null ? exchangeOrderId : o.exchangeOrderId();
+    long since = Math.max(0, o.createdAt() - fillSlack.toMillis());
+    Map<String, Fill> out = new java.util.LinkedHashMap<>();
+    for (Fill f : memory.fills(account, o.symbol(), since)) {
+      if (o.clientOrderId().equals(f.clientOrderId()) || (xid != null && xid.equals(f.orderId()))) {
+        out.putIfAbsent(f.tradeId(), f);
+      }
+    }
+    return List.copyOf(out.values());
   }
 
   /** Fetches the exchange's fills of one order and records and applies the new ones. */
@@ -449,6 +491,16 @@ public final class OrderManager {
     return List.copyOf(out.values());
   }
 
+  /** True when this account already recorded the trade (see {@link PositionBook}). */
+  boolean fillApplied(String tradeId) {
+    return book.applied(tradeId);
+  }
+
+  /** Records a fill of an order nobody journalled (once); it never touches a position. */
+  boolean recordForeignFill(Fill fill) {
+    return book.apply(fill, null, OrderPurpose.EXTERNAL, false, null);
+  }
+
   /** Records one fill of journal entry {@code o} (once) and applies it to the position unless external. */
   void applyFill(JournaledOrder o, Fill t, Progress progress) {
     Fill fill = new Fill(t.symbol(), t.tradeId(), t.orderId(), o.clientOrderId(), t.side(), t.price(),
@@ -457,15 +509,6 @@ public final class OrderManager {
     BigDecimal thirdFee = thirdAssetFeeValue(fill, r);
     if (book.apply(fill, r, OrderPurpose.parse(o.purpose()), !o.external(), thirdFee)) {
       progress.fills.add(fill);
-      return;
-    }
-    boolean storedAsOurs = memory.fills(account, fill.symbol(), fill.time()).stream()
-        .anyMatch(f -> f.tradeId().equals(fill.tradeId()) && o.clientOrderId().equals(f.clientOrderId()));
-    if (!storedAsOurs) {
-      // someone else wrote this trade under our key (an exchange keeping its own ledger in this memory): the
-      // fill can never reach the position, so say so loudly instead of waiting forever
-      progress.problems.add("fill " + fill.tradeId() + " of " + o.clientOrderId() + " is already stored under '"
-          + account + "' by another writer; give the order manager its own account key");
     }
   }
 
@@ -533,8 +576,8 @@ public final class OrderManager {
   }
 
   /**
-   * Cancels every non-final order of this exchange in {@code symbol} ({@code null}: all symbols), trying each
-   * even when one fails.
+   * Cancels every non-final order this manager placed in {@code symbol} ({@code null}: all symbols), trying
+   * each even when one fails. Adopted external orders are left alone.
    *
    * @return the journal entries afterwards
    * @throws OrderManagerException CANCEL_FAILED after trying all, when at least one was not confirmed
@@ -543,8 +586,8 @@ public final class OrderManager {
     List<JournaledOrder> out = new ArrayList<>();
     OrderManagerException failure = null;
     for (JournaledOrder o : pending(NON_FINAL)) {
-      if (symbol != null && !symbol.equals(o.symbol())) {
-        continue;
+      if (o.external() || (symbol != null && !symbol.equals(o.symbol()))) {
+        continue; // adopted orders belong to someone else: only an explicit cancel(id) touches them
       }
       try {
         out.add(cancel(o.clientOrderId(), reason));
@@ -717,9 +760,9 @@ public final class OrderManager {
 
     /**
      * The key of this manager's journal, fills, positions and trades in the memory (default: the exchange's
-     * id). Set it when the exchange itself keeps fills in the same memory under its id — the paper exchange
-     * does, under its namespace — because {@link Memory#recordFill} is idempotent per (key, trade id) and a
-     * fill the exchange stored first would otherwise never reach the position.
+     * id, which is what {@code status} reads). Sharing the key with an exchange that keeps its own ledger in the
+     * same memory (the paper exchange, namespace {@code paper}) is safe: fills are applied once by their own
+     * marker, not by whoever recorded the row first.
      */
     public Builder account(String v) {
       if (v == null || v.isBlank()) {
@@ -739,6 +782,12 @@ public final class OrderManager {
       }
       this.idPrefix = v;
       return this;
+    }
+
+    /** Applies {@code ORDER_NOT_FOUND_MISSES} and {@code ORDER_NOT_FOUND_GRACE}. */
+    public Builder settings(Settings s) {
+      return notFoundMisses(s.integer(Setting.ORDER_NOT_FOUND_MISSES))
+          .notFoundGrace(s.duration(Setting.ORDER_NOT_FOUND_GRACE));
     }
 
     /** Misses needed before an order the exchange does not know is closed as NOT_SENT (default 3, ≥ 1). */

@@ -13,9 +13,10 @@ import java.util.Optional;
 /**
  * Position accounting from fills only: a position is the sum of its fills, never an order's size.
  *
- * <p>Each fill is recorded and applied in one {@link Memory#inTransaction} so that a crash can neither apply
- * a fill twice nor lose one: {@link Memory#recordFill} is idempotent on (exchange, trade id) and the position
- * update is skipped when the fill was already there.
+ * <p>Each fill is recorded and applied in one {@link Memory#inTransaction} together with an "applied" marker
+ * in {@link Memory#state} keyed by (account, trade id), so that a crash can neither apply a fill twice nor lose
+ * one. The marker, not {@link Memory#recordFill}'s answer, decides: an exchange that keeps its own ledger in the
+ * same memory (the paper exchange records its fills under its namespace) may have stored the fill first.
  *
  * <p>Fees: in the base asset they reduce the quantity held (the wallet receives less than the fill says); in
  * the quote asset they add to the cost of a buy or come off the proceeds of a sell; in a third asset (e.g. MX)
@@ -54,14 +55,26 @@ final class PositionBook {
    */
   boolean apply(Fill fill, SymbolRules rules, OrderPurpose purpose, boolean manage, BigDecimal thirdAssetFeeValue) {
     return memory.inTransaction(() -> {
-      if (!memory.recordFill(exchange, runId, fill)) {
+      String marker = appliedKey(fill.tradeId());
+      if (memory.state(marker).isPresent()) {
         return false;
       }
+      memory.recordFill(exchange, runId, fill);
+      memory.putState(marker, fill.clientOrderId() == null ? "" : fill.clientOrderId(), fill.time());
       if (manage) {
         applyToPosition(fill, rules, purpose, thirdAssetFeeValue);
       }
       return true;
     });
+  }
+
+  /** True when this account already recorded (and, for our orders, applied) the trade. */
+  boolean applied(String tradeId) {
+    return memory.state(appliedKey(tradeId)).isPresent();
+  }
+
+  private String appliedKey(String tradeId) {
+    return "fill.applied." + exchange + "." + tradeId;
   }
 
   private Optional<PositionRecord> position(String symbol) {

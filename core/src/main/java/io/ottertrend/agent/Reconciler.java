@@ -1,5 +1,8 @@
 package io.ottertrend.agent;
 
+import io.ottertrend.config.Setting;
+import io.ottertrend.config.Settings;
+import io.ottertrend.config.SettingsException;
 import io.ottertrend.exchange.Exchange;
 import io.ottertrend.memory.JournaledOrder;
 import io.ottertrend.memory.Memory;
@@ -24,12 +27,15 @@ import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The start-up gate (reliability §2.2, DESIGN invariant 3): run it at every start, paper runs included,
@@ -61,6 +67,7 @@ import java.util.TreeSet;
  * reconciliation); failures on single orders are listed as unresolved.
  */
 public final class Reconciler {
+  private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
   private final OrderManager om;
   private final Exchange exchange;
   private final Memory memory;
@@ -103,8 +110,24 @@ public final class Reconciler {
     List<ReconciliationReport.AdoptedOrder> adopted = adoptOpenOrders(progress, drifts);
     recordMissedFills(progress, drifts);
     compareBalances(drifts);
-    return new ReconciliationReport(om.account(), clock.millis(), progress.transitions, adopted, progress.fills,
-        drifts, unresolved);
+    ReconciliationReport report = new ReconciliationReport(om.account(), clock.millis(), progress.transitions,
+        adopted, progress.fills, drifts, unresolved, lastPerOrder(progress.problems));
+    if (report.clean()) {
+      LOG.info("{}", report.summary());
+    } else {
+      LOG.warn("{}", report.summary());
+    }
+    return report;
+  }
+
+  /** The latest problem line per order (lines start with the client order id), in first-seen order. */
+  private static List<String> lastPerOrder(List<String> problems) {
+    Map<String, String> last = new java.util.LinkedHashMap<>();
+    for (String p : problems) {
+      int colon = p.indexOf(':');
+      last.put(colon > 0 ? p.substring(0, colon) : p, p);
+    }
+    return List.copyOf(last.values());
   }
 
   // --- 1: journal -----------------------------------------------------------------------------------------
@@ -118,6 +141,7 @@ public final class Reconciler {
         try {
           om.refresh(om.order(o.clientOrderId()), progress);
         } catch (RuntimeException e) {
+          OrderManager.rethrowStorageFailure(e);
           progress.problems.add(o.clientOrderId() + ": " + e.getMessage());
         }
       }
@@ -230,12 +254,8 @@ public final class Reconciler {
     }
     Map<String, Optional<String>> orderClientIds = new HashMap<>();
     for (String symbol : symbols) {
-      Set<String> recorded = new HashSet<>();
-      for (Fill f : memory.fills(om.account(), symbol, 0)) {
-        recorded.add(f.tradeId());
-      }
       for (Fill f : om.trades(symbol, since)) {
-        if (recorded.contains(f.tradeId())) {
+        if (om.fillApplied(f.tradeId())) {
           continue;
         }
         Optional<JournaledOrder> owner = index.find(f.orderId(), f.clientOrderId());
@@ -256,7 +276,7 @@ public final class Reconciler {
                 + " was not placed by OtterTrend"));
           }
         } else {
-          if (memory.recordFill(om.account(), om.runId(), f)) {
+          if (om.recordForeignFill(f)) {
             progress.fills.add(f);
           }
           drifts.add(new ReconciliationReport.Drift(symbol, "fill " + f.tradeId() + " (" + f.side() + " "
@@ -374,6 +394,44 @@ public final class Reconciler {
 
     private Builder(OrderManager om) {
       this.om = Objects.requireNonNull(om, "orderManager");
+    }
+
+    /**
+     * Applies {@code QUOTE_ASSET}, {@code RECONCILE_IGNORE_ASSETS}, {@code RECONCILE_RESERVED} and {@code
+     * RECONCILE_TOLERANCE_PCT}.
+     *
+     * @throws SettingsException when a reserved holding is not {@code ASSET:AMOUNT} with a non-negative amount
+     */
+    public Builder settings(Settings s) {
+      quoteAsset(s.string(Setting.QUOTE_ASSET).strip().toUpperCase(Locale.ROOT));
+      Set<String> assets = new HashSet<>();
+      for (String a : s.list(Setting.RECONCILE_IGNORE_ASSETS)) {
+        assets.add(a.toUpperCase(Locale.ROOT));
+      }
+      ignoreAssets(assets);
+      Map<String, BigDecimal> amounts = new HashMap<>();
+      List<String> problems = new ArrayList<>();
+      for (String item : s.list(Setting.RECONCILE_RESERVED)) {
+        String[] parts = item.split(":", -1);
+        BigDecimal amount = null;
+        if (parts.length == 2 && !parts[0].isBlank()) {
+          try {
+            amount = new BigDecimal(parts[1].strip());
+          } catch (NumberFormatException e) {
+            amount = null;
+          }
+        }
+        if (amount == null || amount.signum() < 0) {
+          problems.add("RECONCILE_RESERVED: '" + item + "' is not ASSET:AMOUNT with an amount >= 0 (e.g. BTC:0.05)");
+        } else {
+          amounts.put(parts[0].strip().toUpperCase(Locale.ROOT), amount);
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new SettingsException(problems);
+      }
+      reservedHoldings(amounts);
+      return tolerance(s.decimal(Setting.RECONCILE_TOLERANCE_PCT));
     }
 
     /** The cash asset (default {@code USDT}): never compared with positions. */

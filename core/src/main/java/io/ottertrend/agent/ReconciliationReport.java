@@ -16,6 +16,8 @@ import java.util.List;
  * @param recordedFills fills that were missing from the memory and are now recorded (ours are applied)
  * @param drifts differences nobody can explain; each blocks trading until resolved by a human
  * @param unresolved journal entries whose outcome is still unknown after the wait (blocks trading)
+ * @param notes what could not be checked this time (a failed query, an acknowledged order the exchange does not
+ *     show); informational, does not block trading
  */
 public record ReconciliationReport(
     String exchange,
@@ -24,7 +26,8 @@ public record ReconciliationReport(
     List<AdoptedOrder> adopted,
     List<Fill> recordedFills,
     List<Drift> drifts,
-    List<String> unresolved) {
+    List<String> unresolved,
+    List<String> notes) {
 
   public ReconciliationReport {
     resolved = List.copyOf(resolved);
@@ -32,6 +35,7 @@ public record ReconciliationReport(
     recordedFills = List.copyOf(recordedFills);
     drifts = List.copyOf(drifts);
     unresolved = List.copyOf(unresolved);
+    notes = List.copyOf(notes);
   }
 
   /** True when the journal, fills, positions and balances agree: the agent may trade. */
@@ -58,6 +62,9 @@ public record ReconciliationReport(
     }
     for (String u : unresolved) {
       sb.append("\n  unresolved ").append(u);
+    }
+    for (String n : notes) {
+      sb.append("\n  note ").append(n);
     }
     return sb.toString();
   }

@@ -108,6 +108,31 @@ public final class CrossSection {
     check(volume);
     long t = bars;
     int pe = config.emaPeriod();
+    int pr = config.rsiPeriod();
+    int pa = config.atrPeriod();
+    if (t > Math.max(pe - 1, Math.max(pr, pa))) {
+      // Every recurrence is past its warm-up: one pass over the symbols feeds all four (half the memory traffic).
+      double[] slot = retRing[(int) ((t - 1) % retRing.length)];
+      if (vector) {
+        VectorKernels.fusedStep(high, low, close, rsiPrev, ema, avgGain, avgLoss, atr, slot, retSum, retSumSq,
+            2.0 / (pe + 1), 1.0 / pr, 1.0 / pa, 0, n);
+      } else {
+        ScalarKernels.fusedStep(high, low, close, rsiPrev, ema, avgGain, avgLoss, atr, slot, retSum, retSumSq,
+            2.0 / (pe + 1), 1.0 / pr, 1.0 / pa, 0, n);
+      }
+      if (t % RESUM_EVERY == 0) {
+        resumReturns();
+      }
+    } else {
+      warmUpStep(high, low, close, t);
+    }
+    changeAndVolume(close, volume, t);
+    bars = t + 1;
+  }
+
+  // The separate steps, used until every recurrence is seeded; afterwards fusedStep replaces them.
+  private void warmUpStep(double[] high, double[] low, double[] close, long t) {
+    int pe = config.emaPeriod();
     if (t < pe) {
       add(ema, close);
       if (t == pe - 1) {
@@ -157,6 +182,9 @@ public final class CrossSection {
         resumReturns();
       }
     }
+  }
+
+  private void changeAndVolume(double[] close, double[] volume, long t) {
     int h = closeRing.length;
     int slot = (int) (t % h);
     if (t >= h) {
@@ -173,7 +201,6 @@ public final class CrossSection {
     } else {
       ScalarKernels.rollingSumStep(volume, volumeRing[slot], windowVolume, 0, n);
     }
-    bars = t + 1;
   }
 
   // Running sums of returns drift by rounding over very long runs; recompute them exactly now and then.

@@ -136,6 +136,17 @@ public enum Setting {
       "Paper database holding the track record the pre-live check reads (must differ from the live database)."),
   LOG_LEVEL(Group.AGENT, SettingType.CHOICE, "info", "Log level of the log file.",
       choices("trace", "debug", "info", "warn", "error")),
+  ORDER_NOT_FOUND_MISSES(Group.AGENT, SettingType.INTEGER, "3",
+      "Queries that must miss an order whose outcome is unknown before it counts as never placed.", range(1, 100)),
+  ORDER_NOT_FOUND_GRACE(Group.AGENT, SettingType.DURATION, "30s",
+      "Time from the first miss before an order whose outcome is unknown counts as never placed.",
+      durationRange("0s", "1h")),
+  RECONCILE_IGNORE_ASSETS(Group.AGENT, SettingType.LIST, "",
+      "Wallet assets the start-up check never compares (your own holdings the agent does not trade, a fee token such as MX)."),
+  RECONCILE_RESERVED(Group.AGENT, SettingType.LIST, "",
+      "Your own holdings of assets the agent also trades, as ASSET:AMOUNT (e.g. BTC:0.05): held on top of its positions."),
+  RECONCILE_TOLERANCE_PCT(Group.AGENT, SettingType.DECIMAL, "0.01",
+      "Wallet vs position difference accepted as fees or rounding, as a fraction.", decimalRange("0", "0.5")),
 
   // --- Alerts ---------------------------------------------------------------------------------------------
   ALERT_WEBHOOK_URL(Group.ALERTS, SettingType.SECRET, "", "Generic JSON webhook receiving alerts."),

@@ -178,7 +178,7 @@ class CrashRecoveryTest {
 
   private String runChild(Path db, Path state, long seed, int killAt) throws Exception {
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = List.of(javaBin, "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1",
+    List<String> command = List.of(javaBin, "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
         "-Xshare:auto", "-cp", System.getProperty("java.class.path"), CrashRecoveryTest.class.getName(),
         db.toString(), state.toString(), Long.toString(seed), Integer.toString(killAt));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -213,6 +213,19 @@ class CrashRecoveryTest {
       ReconciliationReport report = Reconciler.builder(om).build().run();
       om.sync();
       assertThat(report.clean()).as(label + "\n" + report.summary()).isTrue();
+      check(memory, exchange, om, label);
+
+      // the recovered agent trades on (with faults), restarts once more, and the invariants still hold
+      drive(om, exchange, clock, new SplittableRandom(label.hashCode()), 8);
+      OrderManager again = OrderManager.builder(exchange, memory, clock).clientIdPrefix("c").build();
+      ReconciliationReport second = Reconciler.builder(again).build().run();
+      assertThat(second.clean()).as(label + " after more trading\n" + second.summary()).isTrue();
+      check(memory, exchange, again, label + " after more trading");
+    }
+  }
+
+  private static void check(SqliteMemory memory, FakeExchange exchange, OrderManager om, String label) {
+    {
 
       // no duplicate order per intent
       assertThat(exchange.allPlacements()).as(label).allSatisfy((cid, n) -> assertThat(n).as(cid).isEqualTo(1));

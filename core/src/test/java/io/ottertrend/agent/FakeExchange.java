@@ -131,7 +131,6 @@ final class FakeExchange implements Exchange {
   private int failingQueries;
   private int failingCancels;
   private boolean tradesHidden;
-  private boolean restingMarketOrders;
   private Runnable afterAccept = () -> {};
   private final State state;
 
@@ -211,11 +210,6 @@ final class FakeExchange implements Exchange {
     fillOnCancel.add(clientId);
   }
 
-  /** Market orders rest until {@link #fill} is called (to script partial fills of any type). */
-  synchronized void restMarketOrders(boolean v) {
-    restingMarketOrders = v;
-  }
-
   /** Runs after an order is accepted and persisted, before the answer returns: a crash point. */
   synchronized void afterAccept(Runnable hook) {
     afterAccept = hook;
@@ -241,11 +235,6 @@ final class FakeExchange implements Exchange {
 
   synchronized BigDecimal free(String asset) {
     return state.free.getOrDefault(asset, BigDecimal.ZERO);
-  }
-
-  synchronized Optional<Order> byClientId(String clientId) {
-    return state.orders.values().stream().filter(o -> clientId.equals(o.clientId)).findFirst()
-        .map(FakeExchange::toOrder);
   }
 
   /** Fills {@code qty} of a resting order at its limit price (or the market price). */
@@ -398,12 +387,12 @@ final class FakeExchange implements Exchange {
     if (clientId != null) {
       state.placements.merge(clientId, 1, Integer::sum);
     }
-    if (r.type() == OrderType.MARKET && !restingMarketOrders) {
+    if (r.type() == OrderType.MARKET) {
       BigDecimal qty = r.quantity() != null ? r.quantity()
           : rule.truncateQuantity(r.quoteQuantity().divide(market, MathContext.DECIMAL64));
       execute(o, qty, market);
       closeRemainder(o, OrderStatus.CANCELED);
-    } else if (r.type() != OrderType.MARKET) {
+    } else {
       crossIfMarketable(o, market);
     }
     return o;

@@ -204,6 +204,13 @@ class OrderManagerTest {
   }
 
   @Test
+  void externalPurposeIsRefusedForOurOwnOrders() {
+    assertThatThrownBy(() -> om.submit(OrderRequest.marketBuyQuote("OTRUSDT", d("10"), om.newClientOrderId()),
+        OrderPurpose.EXTERNAL, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("adopted");
+    assertThat(exchange.allOrders()).isEmpty();
+  }
+
+  @Test
   void sameClientIdIsNeverSentTwice() {
     String cid = om.newClientOrderId();
     om.submit(OrderRequest.marketBuyQuote("OTRUSDT", d("10"), cid), OrderPurpose.ENTRY, null);
@@ -243,6 +250,15 @@ class OrderManagerTest {
     ReconciliationReport report = Reconciler.builder(om).build().run();
     assertThat(report.clean()).as(report.summary()).isTrue();
     assertThat(memory.order(cid).orElseThrow().state()).isEqualTo(OrderState.NOT_SENT);
+  }
+
+  @Test
+  void syncStopsOnABrokenJournalInsteadOfReportingAProblem() {
+    limit(Side.BUY, "5", "1.9");
+    exchange.setPrice("OTRUSDT", "1.8"); // fills: sync must write
+    OrderManager broken = manager(AgentFixture.failing(memory, Set.of("recordFill", "updateOrder")));
+    assertThatThrownBy(broken::sync).isInstanceOfSatisfying(OrderManagerException.class,
+        e -> assertThat(e.kind()).isEqualTo(OrderManagerException.Kind.JOURNAL_FAILED));
   }
 
   @Test
@@ -588,17 +604,16 @@ class OrderManagerTest {
   }
 
   @Test
-  void ownAccountKeyKeepsFillsStoredByTheExchangeItselfFromHidingOurs() {
+  void fillsTheExchangeItselfStoredInTheSameMemoryStillReachThePositionOnce() {
     // an exchange that records its fills in the same memory under its own id, as the paper exchange does
     exchange.afterAccept(() -> exchange.allTrades().forEach(t -> memory.recordFill("fake", null, t)));
 
-    JournaledOrder collided = buyQuote("10");
-    assertThat(collided.state()).as("same key: the fill looked already recorded, never ours")
-        .isEqualTo(OrderState.OPEN);
-    assertThat(collided.reason()).contains("waiting for fills");
-    assertThat(om.positions()).isEmpty();
-    assertThat(om.sync().problems()).anySatisfy(p -> assertThat(p).contains("by another writer")
-        .contains("own account key"));
+    JournaledOrder shared = buyQuote("10");
+    assertThat(shared.state()).isEqualTo(OrderState.FILLED);
+    assertThat(positionQty()).isEqualByComparingTo("5");
+    om.sync();
+    assertThat(manager(memory).sync().newFills()).isEmpty();
+    assertThat(positionQty()).as("applied once").isEqualByComparingTo("5");
 
     OrderManager separate = OrderManager.builder(exchange, memory, clock).clientIdPrefix("s").account("agent")
         .build();
@@ -626,6 +641,33 @@ class OrderManagerTest {
     assertThat(r.newFills()).hasSize(250);
     assertThat(om.order(o.clientOrderId()).state()).isEqualTo(OrderState.FILLED);
     assertThat(om.position("KLPUSDT").orElseThrow().quantity()).isEqualByComparingTo("25");
+  }
+
+  @Test
+  void sellBeyondThePositionClosesItAndBooksOnlyOurShare() {
+    exchange.deposit("OTR", "2"); // the user's own coins
+    buyQuote("10"); // 5 OTR for 10.01 USDT with the fee
+    JournaledOrder sell = om.submit(OrderRequest.marketSell("OTRUSDT", d("7"), om.newClientOrderId()),
+        OrderPurpose.MANUAL, null);
+
+    assertThat(sell.state()).isEqualTo(OrderState.FILLED);
+    assertThat(om.positions()).isEmpty();
+    TradeRecord t = memory.trades(null, 5).getFirst();
+    assertThat(t.quantity()).isEqualByComparingTo("5");
+    assertThat(t.exitReason()).isEqualTo("MANUAL");
+    // 7 sold for 14 minus a 0.014 fee; 5/7 of that is ours: 9.99 against a cost of 10.01
+    assertThat(t.pnl()).isEqualByComparingTo("-0.02");
+  }
+
+  @Test
+  void sellWithoutAPositionRecordsTheFillButBooksNoTrade() {
+    exchange.deposit("OTR", "3");
+    JournaledOrder sell = om.submit(OrderRequest.marketSell("OTRUSDT", d("3"), om.newClientOrderId()),
+        OrderPurpose.EXIT, null);
+    assertThat(sell.state()).isEqualTo(OrderState.FILLED);
+    assertThat(memory.fillsForOrder(sell.clientOrderId())).hasSize(1);
+    assertThat(memory.trades(null, 5)).isEmpty();
+    assertThat(om.positions()).isEmpty();
   }
 
   @Test

@@ -6,6 +6,9 @@ import static io.ottertrend.agent.AgentFixture.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ottertrend.config.Setting;
+import io.ottertrend.config.Settings;
+import io.ottertrend.config.SettingsException;
 import io.ottertrend.memory.JournaledOrder;
 import io.ottertrend.memory.OrderState;
 import io.ottertrend.memory.SqliteMemory;
@@ -90,6 +93,8 @@ class ReconcilerTest {
     ReconciliationReport report = reconcile();
 
     assertThat(report.clean()).as(report.summary()).isTrue();
+    assertThat(report.notes()).as("one line per order, the latest").singleElement().asString()
+        .startsWith("r-b: not found");
     assertThat(memory.order(neverMarked.clientOrderId()).orElseThrow().state()).isEqualTo(OrderState.NOT_SENT);
     assertThat(memory.order(markedSent.clientOrderId()).orElseThrow().state()).isEqualTo(OrderState.NOT_SENT);
     assertThat(clock.millis() - start).as("SENT waited for the grace period").isGreaterThanOrEqualTo(30_000);
@@ -175,6 +180,21 @@ class ReconcilerTest {
   }
 
   @Test
+  void acknowledgedOrderTheExchangeDoesNotShowIsNotedWithoutBlocking() {
+    JournaledOrder o = om.submit(OrderRequest.limit("KLPUSDT", Side.BUY, d("5"), d("0.9"), om.newClientOrderId()),
+        OrderPurpose.ENTRY, null);
+    exchange.hideFromQueries(o.clientOrderId(), 1);
+
+    ReconciliationReport report = reconcile();
+
+    assertThat(report.clean()).isTrue();
+    assertThat(report.notes()).singleElement().asString().contains(o.clientOrderId()).contains("not found")
+        .contains("acknowledged it earlier");
+    assertThat(report.summary()).contains("note " + o.clientOrderId());
+    assertThat(memory.order(o.clientOrderId()).orElseThrow().state()).isEqualTo(OrderState.OPEN);
+  }
+
+  @Test
   void orderStillInvisibleAfterTheWaitIsUnresolvedAndBlocksTrading() {
     journalled(OrderRequest.marketBuyQuote("OTRUSDT", d("10"), "r-u"), OrderState.UNKNOWN);
     exchange.failQueries(1_000);
@@ -207,6 +227,9 @@ class ReconcilerTest {
     assertThat(report.drifts()).singleElement().satisfies(dr -> assertThat(dr.explanation())
         .contains("not placed by OtterTrend"));
     assertThat(report.summary()).contains("adopted external order " + xid);
+
+    assertThat(restart().cancelAll(null, "halt")).as("not ours to cancel").isEmpty();
+    assertThat(exchange.openOrders(null)).hasSize(1);
 
     ReconciliationReport second = reconcile();
     assertThat(second.adopted()).as("adopted once").isEmpty();
@@ -309,6 +332,35 @@ class ReconcilerTest {
     assertThat(reconcile().clean()).isFalse();
     exchange.deposit("KLP", "0.5"); // no history, worth 0.5 < 1: dust
     assertThat(reconcile().drifts()).extracting(ReconciliationReport.Drift::subject).containsExactly("OTR");
+  }
+
+  @Test
+  void settingsDeclareTheUsersOwnHoldings() {
+    exchange.deposit("OTR", "3").deposit("KLP", "40").deposit("MX", "12");
+    om.submit(OrderRequest.marketBuyQuote("OTRUSDT", d("10"), om.newClientOrderId()), OrderPurpose.ENTRY, null);
+    assertThat(reconcile().drifts()).extracting(ReconciliationReport.Drift::subject)
+        .containsExactlyInAnyOrder("OTR", "KLP", "MX");
+
+    Settings settings = Settings.builder()
+        .flag(Setting.RECONCILE_IGNORE_ASSETS, "klp, mx")
+        .flag(Setting.RECONCILE_RESERVED, "OTR:3")
+        .build();
+    ReconciliationReport report = Reconciler.builder(restart()).settings(settings).build().run();
+    assertThat(report.clean()).as(report.summary()).isTrue();
+
+    Settings bad = Settings.builder().flag(Setting.RECONCILE_RESERVED, "OTR=3,KLP:-1").build();
+    assertThatThrownBy(() -> Reconciler.builder(om).settings(bad)).isInstanceOfSatisfying(SettingsException.class,
+        e -> assertThat(e.problems()).hasSize(2).allSatisfy(p -> assertThat(p).contains("ASSET:AMOUNT")));
+  }
+
+  @Test
+  void orderManagerTakesItsNotFoundRuleFromSettings() {
+    Settings settings = Settings.builder().flag(Setting.ORDER_NOT_FOUND_MISSES, "1")
+        .flag(Setting.ORDER_NOT_FOUND_GRACE, "0s").build();
+    OrderManager quick = OrderManager.builder(exchange, memory, clock).clientIdPrefix("q").settings(settings).build();
+    journalled(OrderRequest.marketBuyQuote("OTRUSDT", d("10"), "q-1"), OrderState.UNKNOWN);
+    quick.sync();
+    assertThat(memory.order("q-1").orElseThrow().state()).isEqualTo(OrderState.NOT_SENT);
   }
 
   @Test

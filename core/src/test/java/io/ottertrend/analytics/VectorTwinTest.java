@@ -108,6 +108,15 @@ class VectorTwinTest {
         assertClose(s[k], w[k], REL, ABS, "state " + k + " sum=" + sum + " " + ctx);
       }
     }
+    double[][] f = {prev.clone(), rand(r, n), rand(r, n), rand(r, n), rand(r, n), rand(r, n), rand(r, n), rand(r, n)};
+    double[][] fw = copy(f);
+    ScalarKernels.fusedStep(hl[0], hl[1], close, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], 0.1, 1.0 / 14,
+        1.0 / 14, 0, n);
+    v.call("fusedStep", hl[0], hl[1], close, fw[0], fw[1], fw[2], fw[3], fw[4], fw[5], fw[6], fw[7], 0.1, 1.0 / 14,
+        1.0 / 14, 0, n);
+    for (int k = 0; k < f.length; k++) {
+      assertClose(f[k], fw[k], REL, ABS, "fused state " + k + " " + ctx);
+    }
     double[][] s = {prev.clone(), rand(r, n), rand(r, n), rand(r, n), rand(r, n), prev.clone(), rand(r, n)};
     double[][] w = copy(s);
     ScalarKernels.volStep(close, s[0], s[1], s[2], s[3], 0, n);

@@ -162,8 +162,8 @@ public final class ScalarKernels {
     double l = 0;
     for (int i = 1; i <= period; i++) {
       double d = x[i] - x[i - 1];
-      g += d > 0 ? d : (d != d ? d : 0);
-      l += d < 0 ? -d : (d != d ? d : 0);
+      g += Math.max(d, 0.0);
+      l += Math.max(-d, 0.0);
     }
     g /= period;
     l /= period;
@@ -296,8 +296,8 @@ public final class ScalarKernels {
   public static void gainsLosses(double[] x, int from, double[] gain, double[] loss, int len) {
     for (int j = 0; j < len; j++) {
       double d = x[from + j] - x[from + j - 1];
-      gain[j] = d > 0 ? d : (d != d ? d : 0);
-      loss[j] = d < 0 ? -d : (d != d ? d : 0);
+      gain[j] = Math.max(d, 0.0); // NaN stays NaN; branch-free, unlike a ternary on random signs
+      loss[j] = Math.max(-d, 0.0);
     }
   }
 
@@ -404,6 +404,39 @@ public final class ScalarKernels {
       double m = s1[i] / w;
       double v = s2[i] / w - m * m;
       out[i] = Math.sqrt(Math.max(v, 0));
+    }
+  }
+
+  /**
+   * One steady-state bar for every symbol in one pass: EMA ({@code ae}), Wilder gain/loss ({@code ar}), Wilder ATR
+   * ({@code aa}) and the log return swapped into the ring slot and its running sums; then {@code prev = close}.
+   * The same arithmetic as {@link #emaStep}, {@link #rsiStep}, {@link #atrStep} and {@link #volStep} in sequence,
+   * but one load of {@code close} and {@code prev} feeds all four.
+   */
+  public static void fusedStep(
+      double[] high, double[] low, double[] close, double[] prev, double[] ema, double[] avgGain, double[] avgLoss,
+      double[] atr, double[] ring, double[] s1, double[] s2, double ae, double ar, double aa, int from, int to) {
+    for (int i = from; i < to; i++) {
+      double c = close[i];
+      double pc = prev[i];
+      double e = ema[i];
+      ema[i] = (c - e) * ae + e;
+      double d = c - pc;
+      double ag = avgGain[i];
+      double al = avgLoss[i];
+      avgGain[i] = (Math.max(d, 0) - ag) * ar + ag;
+      avgLoss[i] = (Math.max(-d, 0) - al) * ar + al;
+      double hi = high[i];
+      double lo = low[i];
+      double tr = Math.max(hi - lo, Math.max(Math.abs(hi - pc), Math.abs(lo - pc)));
+      double v = atr[i];
+      atr[i] = (tr - v) * aa + v;
+      double r = Math.log(c / pc);
+      double o = ring[i];
+      s1[i] += r - o;
+      s2[i] += r * r - o * o;
+      ring[i] = r;
+      prev[i] = c;
     }
   }
 

@@ -138,35 +138,102 @@ public final class VectorKernels {
   }
 
   /**
-   * See {@link ScalarKernels#rollingStd}. Each window is summed directly as deviations from its own first value
-   * (two passes: mean of the deviations, then squared distances to it), so a flat window gives exactly 0.
+   * See {@link ScalarKernels#rollingStd}. Running sums of {@code d = x - k} and {@code d²} as blocked scans (like
+   * {@link #sma}), anchored on {@code k = x[c0]} and restarted exactly every {@link #STD_CHUNK} bars. A lane whose
+   * variance is too small for the rounding bound of those sums ({@code len·4·eps·max d²} against {@code 1e-10·p·var},
+   * e.g. a flat window) is recomputed directly with {@link ScalarKernels#stdDirect}; a chunk whose sums end
+   * non-finite (a NaN inside) is recomputed window by window, so NaN lands exactly on the windows that hold it.
    */
   public static void rollingStd(double[] x, int period, double[] out) {
     int n = x.length;
-    if (period > DIRECT_MAX_PERIOD) {
-      ScalarKernels.rollingStd(x, period, out);
-      return;
-    }
     Arrays.fill(out, 0, Math.min(n, period - 1), Double.NaN);
-    int i = period - 1;
+    for (int c0 = period - 1; c0 < n; c0 += STD_CHUNK) {
+      int end = Math.min(n, c0 + STD_CHUNK);
+      double k = x[c0];
+      // Largest d² the chunk's sums will ever hold: sizes the rounding bound below.
+      double maxD2 = 0;
+      for (int i = c0 - period + 1; i < end; i++) {
+        double d = x[i] - k;
+        maxD2 = Math.max(maxD2, d * d);
+      }
+      double s1 = 0;
+      double s2 = 0;
+      for (int j = c0 - period + 1; j <= c0; j++) {
+        double d = x[j] - k;
+        s1 += d;
+        s2 += d * d;
+      }
+      double floor = (end - c0) * 4 * Math.ulp(1.0) * maxD2 / (1e-10 * period);
+      out[c0] = ScalarKernels.stdDirect(x, c0, period);
+      if (!runningStd(x, period, c0 + 1, end, k, s1, s2, floor, out) || !(maxD2 < Double.POSITIVE_INFINITY)) {
+        for (int i = c0; i < end; i++) {
+          out[i] = ScalarKernels.stdDirect(x, i, period);
+        }
+      }
+    }
+  }
+
+  /** Restart interval of the running sums in {@link #rollingStd}: short, so {@code max d²} stays small. */
+  static final int STD_CHUNK = 256;
+
+  private static boolean runningStd(
+      double[] x, int period, int from, int to, double k, double s1, double s2, double floor, double[] out) {
     DoubleVector p = DoubleVector.broadcast(SPECIES, period);
-    for (int bound = i + SPECIES.loopBound(Math.max(0, n - i)); i < bound; i += L) {
-      DoubleVector first = DoubleVector.fromArray(SPECIES, x, i - period + 1);
-      DoubleVector s = DoubleVector.zero(SPECIES);
-      for (int k = 0; k < period - 1; k++) {
-        s = s.add(DoubleVector.fromArray(SPECIES, x, i - k).sub(first));
+    DoubleVector vk = DoubleVector.broadcast(SPECIES, k);
+    DoubleVector vfloor = DoubleVector.broadcast(SPECIES, floor);
+    VectorShuffle<Double> sh1 = VectorShuffle.fromOp(SPECIES, j -> Math.max(j - 1, 0));
+    VectorShuffle<Double> sh2 = VectorShuffle.fromOp(SPECIES, j -> Math.max(j - 2, 0));
+    VectorShuffle<Double> sh4 = VectorShuffle.fromOp(SPECIES, j -> Math.max(j - 4, 0));
+    VectorMask<Double> m1 = VectorMask.fromLong(SPECIES, ~1L);
+    VectorMask<Double> m2 = VectorMask.fromLong(SPECIES, ~3L);
+    VectorMask<Double> m4 = VectorMask.fromLong(SPECIES, ~15L);
+    VectorShuffle<Double> last = VectorShuffle.fromOp(SPECIES, j -> L - 1);
+    DoubleVector y1 = DoubleVector.broadcast(SPECIES, s1);
+    DoubleVector y2 = DoubleVector.broadcast(SPECIES, s2);
+    int i = from;
+    for (int bound = from + SPECIES.loopBound(Math.max(0, to - from)); i < bound; i += L) {
+      DoubleVector dn = DoubleVector.fromArray(SPECIES, x, i).sub(vk);
+      DoubleVector dold = DoubleVector.fromArray(SPECIES, x, i - period).sub(vk);
+      DoubleVector v1 = dn.sub(dold);
+      DoubleVector v2 = dn.mul(dn).sub(dold.mul(dold));
+      v1 = v1.add(v1.rearrange(sh1, m1));
+      v2 = v2.add(v2.rearrange(sh1, m1));
+      if (L > 2) {
+        v1 = v1.add(v1.rearrange(sh2, m2));
+        v2 = v2.add(v2.rearrange(sh2, m2));
       }
-      DoubleVector m = s.div(p).add(first);
-      DoubleVector ss = DoubleVector.zero(SPECIES);
-      for (int k = 0; k < period; k++) {
-        DoubleVector d = DoubleVector.fromArray(SPECIES, x, i - k).sub(m);
-        ss = d.fma(d, ss);
+      if (L > 4) {
+        v1 = v1.add(v1.rearrange(sh4, m4));
+        v2 = v2.add(v2.rearrange(sh4, m4));
       }
-      ss.div(p).sqrt().intoArray(out, i);
+      DoubleVector t1 = y1.add(v1);
+      DoubleVector t2 = y2.add(v2);
+      DoubleVector m = t1.div(p);
+      DoubleVector var = t2.div(p).sub(m.mul(m));
+      var.max(DoubleVector.zero(SPECIES)).sqrt().intoArray(out, i);
+      VectorMask<Double> bad = var.compare(VectorOperators.GT, vfloor).not();
+      if (bad.anyTrue()) {
+        for (int j = 0; j < L; j++) {
+          if (bad.laneIsSet(j)) {
+            out[i + j] = ScalarKernels.stdDirect(x, i + j, period);
+          }
+        }
+      }
+      y1 = t1.rearrange(last);
+      y2 = t2.rearrange(last);
     }
-    for (; i < n; i++) {
-      out[i] = ScalarKernels.stdDirect(x, i, period);
+    double a1 = y1.lane(0);
+    double a2 = y2.lane(0);
+    for (; i < to; i++) {
+      double dn = x[i] - k;
+      double dold = x[i - period] - k;
+      a1 += dn - dold;
+      a2 += dn * dn - dold * dold;
+      double m = a1 / period;
+      double var = a2 / period - m * m;
+      out[i] = var > floor ? Math.sqrt(var) : ScalarKernels.stdDirect(x, i, period);
     }
+    return Double.isFinite(a1) && Double.isFinite(a2);
   }
 
   /** See {@link ScalarKernels#rollingZScore}. */
@@ -305,8 +372,8 @@ public final class VectorKernels {
     double l = 0;
     for (int i = 1; i <= period; i++) {
       double d = x[i] - x[i - 1];
-      g += d > 0 ? d : (d != d ? d : 0);
-      l += d < 0 ? -d : (d != d ? d : 0);
+      g += Math.max(d, 0.0);
+      l += Math.max(-d, 0.0);
     }
     g /= period;
     l /= period;
@@ -355,8 +422,8 @@ public final class VectorKernels {
     }
     for (; j < len; j++) {
       double d = x[from + j] - x[from + j - 1];
-      gain[j] = d > 0 ? d : (d != d ? d : 0);
-      loss[j] = d < 0 ? -d : (d != d ? d : 0);
+      gain[j] = Math.max(d, 0.0); // NaN stays NaN; branch-free, unlike a ternary on random signs
+      loss[j] = Math.max(-d, 0.0);
     }
   }
 
@@ -479,6 +546,40 @@ public final class VectorKernels {
       v.max(zero).sqrt().intoArray(out, i);
     }
     ScalarKernels.volFromSums(s1, s2, w, out, i, to);
+  }
+
+  /** See {@link ScalarKernels#fusedStep}. */
+  public static void fusedStep(
+      double[] high, double[] low, double[] close, double[] prev, double[] ema, double[] avgGain, double[] avgLoss,
+      double[] atr, double[] ring, double[] s1, double[] s2, double ae, double ar, double aa, int from, int to) {
+    int i = from;
+    DoubleVector zero = DoubleVector.zero(SPECIES);
+    DoubleVector vae = DoubleVector.broadcast(SPECIES, ae);
+    DoubleVector var = DoubleVector.broadcast(SPECIES, ar);
+    DoubleVector vaa = DoubleVector.broadcast(SPECIES, aa);
+    for (int bound = from + SPECIES.loopBound(to - from); i < bound; i += L) {
+      DoubleVector c = DoubleVector.fromArray(SPECIES, close, i);
+      DoubleVector pc = DoubleVector.fromArray(SPECIES, prev, i);
+      DoubleVector e = DoubleVector.fromArray(SPECIES, ema, i);
+      c.sub(e).fma(vae, e).intoArray(ema, i);
+      DoubleVector d = c.sub(pc);
+      DoubleVector ag = DoubleVector.fromArray(SPECIES, avgGain, i);
+      DoubleVector al = DoubleVector.fromArray(SPECIES, avgLoss, i);
+      d.max(zero).sub(ag).fma(var, ag).intoArray(avgGain, i);
+      d.neg().max(zero).sub(al).fma(var, al).intoArray(avgLoss, i);
+      DoubleVector hi = DoubleVector.fromArray(SPECIES, high, i);
+      DoubleVector lo = DoubleVector.fromArray(SPECIES, low, i);
+      DoubleVector tr = hi.sub(lo).max(hi.sub(pc).abs().max(lo.sub(pc).abs()));
+      DoubleVector v = DoubleVector.fromArray(SPECIES, atr, i);
+      tr.sub(v).fma(vaa, v).intoArray(atr, i);
+      DoubleVector r = c.div(pc).lanewise(VectorOperators.LOG);
+      DoubleVector o = DoubleVector.fromArray(SPECIES, ring, i);
+      DoubleVector.fromArray(SPECIES, s1, i).add(r.sub(o)).intoArray(s1, i);
+      DoubleVector.fromArray(SPECIES, s2, i).add(r.mul(r).sub(o.mul(o))).intoArray(s2, i);
+      r.intoArray(ring, i);
+      c.intoArray(prev, i);
+    }
+    ScalarKernels.fusedStep(high, low, close, prev, ema, avgGain, avgLoss, atr, ring, s1, s2, ae, ar, aa, i, to);
   }
 
   /** See {@link ScalarKernels#changeStep}. */
