@@ -100,6 +100,7 @@ public final class Agent {
   private final Duration entryTtl;
   private final io.ottertrend.alert.Alerts alerts;
   private long lastTradeId;
+  private Map<String, String> lastProviders = Map.of();
   private volatile boolean stopRequested;
   private volatile boolean paused;
   private Map<String, SymbolRules> rules = Map.of();
@@ -315,9 +316,33 @@ public final class Agent {
       emit(new AgentEvent.Notice(clock.millis(), "WARN", "exchange trouble, holding this cycle: " + e.getMessage()));
     }
     long end = clock.millis();
+    heartbeat(end, decision, problems);
     emit(new AgentEvent.CycleFinished(end, cycle, end - begin, end));
     return new CycleReport(cycle, decision, counts.proposals, counts.approved, counts.submitted, equity, problems);
   }
+
+  /**
+   * Leaves a small heartbeat in the database so that {@code ottertrend status}, run from another process, can
+   * show the running loop's last cycle, outcome and health. A failed write never stops trading.
+   */
+  private void heartbeat(long at, Decision decision, List<String> problems) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cycle", cycle);
+    m.put("at", java.time.Instant.ofEpochMilli(at).toString());
+    m.put("brain", brain.name());
+    m.put("outcome", decision == null ? "NO_DECISION" : decision.outcome());
+    m.put("exchange", problems.isEmpty() ? exchange.id() + " ok" : exchange.id() + " " + String.join("; ", problems));
+    m.put("providers", lastProviders.isEmpty() ? "none" : lastProviders.toString());
+    m.put("paused", paused);
+    try {
+      memory.putState("agent.heartbeat", HEARTBEAT_JSON.toJson(m), at);
+    } catch (RuntimeException e) {
+      LOG.warn("could not write the heartbeat: {}", e.toString());
+    }
+  }
+
+  private static final com.squareup.moshi.JsonAdapter<Object> HEARTBEAT_JSON =
+      new com.squareup.moshi.Moshi.Builder().build().adapter(Object.class);
 
   private static final class Counts {
     int proposals;
@@ -363,6 +388,10 @@ public final class Agent {
     if (signals != null) {
       try {
         trends = signals.collect();
+        lastProviders = new LinkedHashMap<>();
+        for (io.ottertrend.signals.ProviderHealth h : trends.providers()) {
+          lastProviders.put(h.provider(), h.status().name());
+        }
         trends.listings().forEach(l -> listings.add(l.value().symbol()));
       } catch (RuntimeException e) {
         emit(new AgentEvent.Notice(now, "WARN", "signals unavailable this cycle: " + e.getMessage()));
