@@ -7,8 +7,13 @@ import io.ottertrend.agent.Reconciler;
 import io.ottertrend.alert.Alerts;
 import io.ottertrend.brain.Brain;
 import io.ottertrend.brain.FallbackBrain;
-import io.ottertrend.brain.llm.JsonActionsBrain;
-import io.ottertrend.brain.llm.LlmBrainConfig;
+import io.ottertrend.agent.LoopPorts;
+import io.ottertrend.brain.llm.Brains;
+import io.ottertrend.brain.tools.AgentPorts;
+import io.ottertrend.signals.SignalsPort;
+import io.ottertrend.signals.SentimentAnalyzer;
+import io.ottertrend.signals.SocialProvider;
+import java.util.Optional;
 import io.ottertrend.brain.rules.RulesBrain;
 import io.ottertrend.brain.rules.RulesConfig;
 import io.ottertrend.config.Setting;
@@ -147,10 +152,14 @@ public final class OtterTrend {
           s.string(Setting.LLM_BASE_URL), s.string(Setting.LLM_MODEL), s.secret(Setting.GROQ_API_KEY),
           s.duration(Setting.LLM_TIMEOUT), s.number(Setting.LLM_TEMPERATURE), s.integer(Setting.LLM_MAX_COMPLETION_TOKENS),
           2, Duration.ofSeconds(60), clock), reg.get(OkHttpClient.class));
-      return ReplayingLlmAdapter.recording(http, reg.get(Memory.class), clock, run::get);
+      // The daily budget stops spending once today's recorded tokens reach it; the brain then falls back.
+      return ReplayingLlmAdapter.recording(http, reg.get(Memory.class), clock, run::get)
+          .withDailyTokenBudget(s.integer(Setting.LLM_DAILY_TOKEN_BUDGET));
     });
+    r.bindInstance(LoopPorts.class, new LoopPorts());
     r.bindNamed(Brain.class, "llm", reg -> {
-      Brain llm = new JsonActionsBrain(reg.get(LLMAdapter.class), LlmBrainConfig.fromSettings(reg.settings()),
+      // LLM_MODE json: JSON actions; tools: tool calls acting through the agent's ports of the current cycle.
+      Brain llm = Brains.llm(reg.settings(), reg.get(LLMAdapter.class), reg.get(LoopPorts.class).ports(),
           reg.get(Clock.class));
       Brain fallback = reg.settings().string(Setting.LLM_FALLBACK).equals("rules") ? reg.named(Brain.class, "rules") : null;
       BrainFailures failures = reg.get(BrainFailures.class);
@@ -185,8 +194,12 @@ public final class OtterTrend {
         version(), s.configHash(), o.market().equals("synthetic") ? o.seed() : null), clock.millis());
     run.set(id);
     SignalsService signals = null;
+    AgentPorts.Signals toolSignals = null;
     if (!o.market().equals("synthetic")) {
-      signals = registry.get(SignalsService.class);
+      SignalsService service = registry.get(SignalsService.class);
+      signals = service;
+      toolSignals = new SignalsPort(() -> Optional.ofNullable(service.latest()),
+          registry.get(SentimentAnalyzer.class), registry.get(SocialProvider.class), s.list(Setting.NARRATIVES));
     }
     return Agent.builder(exchange, memory, clock, s)
         .brain(registry.get(Brain.class))
@@ -194,6 +207,8 @@ public final class OtterTrend {
         .orders(registry.get(OrderManager.class))
         .reconciler(registry.get(Reconciler.class))
         .signals(signals)
+        .toolSignals(toolSignals)
+        .loopPorts(registry.get(LoopPorts.class))
         .listener(o.listener())
         .runId(id)
         .brainFailures(registry.get(BrainFailures.class)::get)

@@ -15,10 +15,16 @@ public record CliContext(Map<String, String> environment, Path workingDirectory,
 
   /** The real process context. */
   public static CliContext system() {
-    Map<String, String> env = System.getenv();
-    boolean tty = isTerminal(System.console());
-    boolean plainForced = env.containsKey("NO_COLOR") || env.containsKey("CI");
-    return new CliContext(env, Path.of("").toAbsolutePath(), tty && !plainForced);
+    return of(System.getenv(), Path.of("").toAbsolutePath(), isTerminal(System.console()));
+  }
+
+  /**
+   * A context whose {@code interactive} flag follows the rule of {@link #system()}: a terminal, and neither
+   * {@code NO_COLOR} nor {@code CI} set (whatever their value: {@code NO_COLOR=} counts, as no-color.org says).
+   */
+  public static CliContext of(Map<String, String> environment, Path workingDirectory, boolean terminal) {
+    boolean plainForced = environment.containsKey("NO_COLOR") || environment.containsKey("CI");
+    return new CliContext(environment, workingDirectory, terminal && !plainForced);
   }
 
   /**

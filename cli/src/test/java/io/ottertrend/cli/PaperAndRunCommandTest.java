@@ -28,6 +28,8 @@ class PaperAndRunCommandTest {
     assertThat(json).containsEntry("hasRuns", true);
     assertThat(json.get("lastDecision")).isNotNull();
     assertThat(String.valueOf(json.get("runs"))).contains("COMPLETED").contains("synthetic");
+    assertThat(String.valueOf(json.get("lastCycle"))).contains("cycle=30").contains("paper ok");
+    assertThat(CliRunner.run(dir, Map.of(), "status").out()).contains("Last cycle: #30");
   }
 
   @Test

@@ -102,6 +102,22 @@ class ScanCommandTest {
   }
 
   @Test
+  void helpFormatsWithoutPicocliWarnings() {
+    java.io.PrintStream original = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    CliRunner.Result r;
+    try {
+      r = CliRunner.run(dir, env, "scan", "--help");
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("within 1 % and 2 % of the mid").contains("--gainers=N").contains("--liquidity");
+    assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Could not format");
+  }
+
+  @Test
   void badUsageExitsTwo() {
     CliRunner.Result r = CliRunner.run(dir, env, "scan", "--gainers", "0");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -100,6 +100,7 @@ public final class Agent {
   private final Duration entryTtl;
   private final io.ottertrend.alert.Alerts alerts;
   private long lastTradeId;
+  private Map<String, String> lastProviders = Map.of();
   private volatile boolean stopRequested;
   private volatile boolean paused;
   private Map<String, SymbolRules> rules = Map.of();
@@ -107,6 +108,9 @@ public final class Agent {
   private long cycle;
   private boolean started;
   private Decision lastDecision;
+  private final io.ottertrend.brain.tools.AgentPorts.Signals toolSignals;
+  /** The ports of the cycle in progress (null between cycles): what {@link LoopPorts} forwards to. */
+  private volatile io.ottertrend.brain.tools.AgentPorts cyclePorts;
 
   private Agent(Builder b) {
     this.exchange = b.exchange;
@@ -127,6 +131,10 @@ public final class Agent {
     this.brainFailures = b.brainFailures;
     this.entryTtl = b.entryTtl;
     this.alerts = b.alerts;
+    this.toolSignals = b.toolSignals;
+    if (b.loopPorts != null) {
+      b.loopPorts.attach(() -> cyclePorts);
+    }
   }
 
   public static Builder builder(Exchange exchange, Memory memory, Clock clock, Settings settings) {
@@ -279,7 +287,12 @@ public final class Agent {
       } else {
         emit(new AgentEvent.Thinking(clock.millis(), brain.name()));
         AgentGateway gateway = new AgentGateway(obs, counts, null);
-        decision = brain.decide(obs.snapshot);
+        cyclePorts = ports(obs, gateway);
+        try {
+          decision = brain.decide(obs.snapshot);
+        } finally {
+          cyclePorts = null; // a tool call after the decision must not act on a finished cycle
+        }
         long decisionId = record(decision, obs);
         lastDecision = decision;
         gateway.decisionId = decisionId;
@@ -303,9 +316,33 @@ public final class Agent {
       emit(new AgentEvent.Notice(clock.millis(), "WARN", "exchange trouble, holding this cycle: " + e.getMessage()));
     }
     long end = clock.millis();
+    heartbeat(end, decision, problems);
     emit(new AgentEvent.CycleFinished(end, cycle, end - begin, end));
     return new CycleReport(cycle, decision, counts.proposals, counts.approved, counts.submitted, equity, problems);
   }
+
+  /**
+   * Leaves a small heartbeat in the database so that {@code ottertrend status}, run from another process, can
+   * show the running loop's last cycle, outcome and health. A failed write never stops trading.
+   */
+  private void heartbeat(long at, Decision decision, List<String> problems) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cycle", cycle);
+    m.put("at", java.time.Instant.ofEpochMilli(at).toString());
+    m.put("brain", brain.name());
+    m.put("outcome", decision == null ? "NO_DECISION" : decision.outcome());
+    m.put("exchange", problems.isEmpty() ? exchange.id() + " ok" : exchange.id() + " " + String.join("; ", problems));
+    m.put("providers", lastProviders.isEmpty() ? "none" : lastProviders.toString());
+    m.put("paused", paused);
+    try {
+      memory.putState("agent.heartbeat", HEARTBEAT_JSON.toJson(m), at);
+    } catch (RuntimeException e) {
+      LOG.warn("could not write the heartbeat: {}", e.toString());
+    }
+  }
+
+  private static final com.squareup.moshi.JsonAdapter<Object> HEARTBEAT_JSON =
+      new com.squareup.moshi.Moshi.Builder().build().adapter(Object.class);
 
   private static final class Counts {
     int proposals;
@@ -351,6 +388,10 @@ public final class Agent {
     if (signals != null) {
       try {
         trends = signals.collect();
+        lastProviders = new LinkedHashMap<>();
+        for (io.ottertrend.signals.ProviderHealth h : trends.providers()) {
+          lastProviders.put(h.provider(), h.status().name());
+        }
         trends.listings().forEach(l -> listings.add(l.value().symbol()));
       } catch (RuntimeException e) {
         emit(new AgentEvent.Notice(now, "WARN", "signals unavailable this cycle: " + e.getMessage()));
@@ -546,24 +587,7 @@ public final class Agent {
     if (pendingEntries().stream().anyMatch(o -> o.symbol().equals(a.symbol()))) {
       return reject(obs, a.symbol(), a.side(), "an entry order for " + a.symbol() + " is already pending");
     }
-    Optional<BigDecimal> equity = obs.portfolio.equity();
-    BigDecimal quote = equity.map(e -> e.multiply(a.sizePctEquity(), MC)).orElse(BigDecimal.ZERO);
-    OrderBook book = obs.books.get(a.symbol());
-    Ticker ticker = obs.tickers.get(a.symbol());
-    OrderType type = a.orderType();
-    BigDecimal limit = a.limitPrice();
-    if (type != OrderType.MARKET && limit == null) {
-      // Join the bid: MEXC charges 0 % maker, so a resting buy at the best bid is the cheap default.
-      limit = book != null && book.bestBid() != null ? book.bestBid() : ticker == null ? null : ticker.bidPrice();
-    }
-    String clientId = orders.newClientOrderId();
-    OrderProposal proposal;
-    if (type == OrderType.MARKET) {
-      proposal = new OrderProposal(a.symbol(), Side.BUY, Intent.ENTRY, type, quote, null, null, clientId, origin());
-    } else {
-      BigDecimal qty = limit == null || limit.signum() <= 0 ? null : quote.divide(limit, MC);
-      proposal = new OrderProposal(a.symbol(), Side.BUY, Intent.ENTRY, type, quote, qty, limit, clientId, origin());
-    }
+    OrderProposal proposal = entryProposal(obs, a, orders.newClientOrderId());
     RiskDecision d = risk.evaluate(context(obs, proposal));
     emit(new AgentEvent.RiskVerdict(clock.millis(), a.symbol(), "BUY", d.outcome().name(), d.rule(), d.reason()));
     if (!d.approved()) {
@@ -576,6 +600,68 @@ public final class Agent {
     setExits(a, d, o);
     return new OrderGateway.Result(o.state() != io.ottertrend.memory.OrderState.REJECTED, o.clientOrderId(),
         o.state().name() + (o.reason() == null ? "" : ": " + o.reason()));
+  }
+
+  private OrderProposal entryProposal(Observation obs, Action.Open a, String clientId) {
+    Optional<BigDecimal> equity = obs.portfolio.equity();
+    BigDecimal quote = equity.map(e -> e.multiply(a.sizePctEquity(), MC)).orElse(BigDecimal.ZERO);
+    OrderBook book = obs.books.get(a.symbol());
+    Ticker ticker = obs.tickers.get(a.symbol());
+    OrderType type = a.orderType();
+    BigDecimal limit = a.limitPrice();
+    if (type != OrderType.MARKET && limit == null) {
+      // Join the bid: MEXC charges 0 % maker, so a resting buy at the best bid is the cheap default.
+      limit = book != null && book.bestBid() != null ? book.bestBid() : ticker == null ? null : ticker.bidPrice();
+    }
+    if (type == OrderType.MARKET) {
+      return new OrderProposal(a.symbol(), Side.BUY, Intent.ENTRY, type, quote, null, null, clientId, origin());
+    }
+    BigDecimal qty = limit == null || limit.signum() <= 0 ? null : quote.divide(limit, MC);
+    return new OrderProposal(a.symbol(), Side.BUY, Intent.ENTRY, type, quote, qty, limit, clientId, origin());
+  }
+
+  /**
+   * The tool ports of one cycle: the cycle's snapshot and books, exchange reads for the analytics, the risk
+   * engine's dry run, and {@code gateway} (risk engine, then order manager) as the only way to act.
+   */
+  private io.ottertrend.brain.tools.AgentPorts ports(Observation obs, AgentGateway gateway) {
+    var market = new io.ottertrend.brain.tools.AgentPorts.MarketData() {
+      @Override
+      public MarketSnapshot snapshot() {
+        return obs.snapshot;
+      }
+
+      @Override
+      public OrderBook orderBook(String symbol, int depth) {
+        OrderBook b = obs.books.get(symbol);
+        if (b != null) {
+          return b;
+        }
+        if (!rules.containsKey(symbol)) {
+          throw new IllegalArgumentException("unknown symbol " + symbol);
+        }
+        return exchange.orderBook(symbol, 20);
+      }
+    };
+    var gate = new io.ottertrend.brain.tools.AgentPorts.RiskGate() {
+      @Override
+      public MarketSnapshot.Risk constraints() {
+        return riskView(obs.portfolio);
+      }
+
+      @Override
+      public Verdict check(Action.Open open) {
+        RiskDecision d = risk.check(context(obs, entryProposal(obs, open, "dryrun")));
+        BigDecimal equity = obs.portfolio.equity().orElse(BigDecimal.ZERO);
+        BigDecimal quote = d.order() == null ? null : d.order().quoteQuantity() != null ? d.order().quoteQuantity()
+            : d.order().price() == null ? null : d.order().quantity().multiply(d.order().price(), MC);
+        double pct = quote == null || equity.signum() <= 0 ? 0 : quote.divide(equity, MC).doubleValue();
+        return new Verdict(d.approved(), d.approved() ? pct : 0, d.outcome() + " " + d.rule() + ": " + d.reason());
+      }
+    };
+    return new io.ottertrend.brain.tools.AgentPorts(market,
+        new ExchangeAnalytics(exchange, clock, rules::containsKey), toolSignals,
+        () -> obs.snapshot.portfolio(), gate, gateway);
   }
 
   private void setExits(Action.Open a, RiskDecision d, JournaledOrder o) {
@@ -658,9 +744,18 @@ public final class Agent {
     List<String> dropped = d.dropped().stream().map(x -> x.proposal() + " (" + x.reason() + ")").toList();
     emit(new AgentEvent.DecisionMade(clock.millis(), d.brain(), d.thoughts(), actions, dropped, d.outcome(),
         d.promptTokens(), d.completionTokens(), d.latencyMillis()));
-    return memory.recordDecision(new DecisionRecord(0, runId, clock.millis(), hash(obs.snapshot), d.brain(),
+    long id = memory.recordDecision(new DecisionRecord(0, runId, clock.millis(), hash(obs.snapshot), d.brain(),
         d.thoughts(), DecisionJson.actions(d.actions()), DecisionJson.dropped(d.dropped()), d.promptTokens(),
         d.completionTokens(), d.latencyMillis(), d.outcome()));
+    // Flags (suspicious content, look-alike symbols, unknown tools, fallbacks) go to the log table, as
+    // RecordingBrain does, so the operator sees what the model tried.
+    for (String flag : d.flags()) {
+      boolean warn = flag.startsWith("suspicious") || flag.startsWith("look-alike") || flag.startsWith("fallback")
+          || flag.startsWith("unknown tool");
+      memory.log(runId, clock.millis(), warn ? "WARN" : "INFO", "brain",
+          io.ottertrend.brain.Untrusted.clean(flag, 300));
+    }
+    return id;
   }
 
   static String describe(Action a) {
@@ -758,6 +853,8 @@ public final class Agent {
     private java.util.function.IntSupplier brainFailures = () -> 0;
     private Duration entryTtl = Duration.ofMinutes(5);
     private io.ottertrend.alert.Alerts alerts = io.ottertrend.alert.Alerts.none();
+    private io.ottertrend.brain.tools.AgentPorts.Signals toolSignals;
+    private LoopPorts loopPorts;
 
     private Builder(Exchange exchange, Memory memory, Clock clock, Settings settings) {
       this.exchange = Objects.requireNonNull(exchange, "exchange");
@@ -785,6 +882,11 @@ public final class Agent {
     public Builder alerts(io.ottertrend.alert.Alerts v) { this.alerts = Objects.requireNonNull(v); return this; }
     /** Consecutive brain failures, for the LLM safe mode rule. */
     public Builder brainFailures(java.util.function.IntSupplier v) { this.brainFailures = v; return this; }
+
+    /** Signals for the tool-calling brain's signal tools (default: unavailable, e.g. offline). */
+    public Builder toolSignals(io.ottertrend.brain.tools.AgentPorts.Signals v) { this.toolSignals = v; return this; }
+    /** Ports a tool-calling brain was built with; this agent serves them during each cycle. */
+    public Builder loopPorts(LoopPorts v) { this.loopPorts = v; return this; }
 
     public Agent build() {
       return new Agent(this);

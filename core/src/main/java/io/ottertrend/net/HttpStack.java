@@ -37,6 +37,7 @@ import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -58,6 +59,7 @@ import org.slf4j.LoggerFactory;
  *     └ CircuitBreaker   one per endpoint group ({@link CallClass}); I/O errors, timeouts and 5xx count
  *        └ RateLimiter   weighted token bucket per {@link RatePool}, priority HIGH &gt; NORMAL &gt; LOW
  *           └ Hedge      market data only: a second attempt on another base URL after {@code hedgeDelay}
+ *                        (only when another base URL is usable and the pool has spare weight)
  *              └ Upstream choice   preferred healthy base URL, avoiding ones that failed in this call
  *                 └ per-attempt Timeout   okhttp call timeout
  *                    └ okhttp   connection pool with keep-alive, HTTP/2 where the server offers it (ALPN)
@@ -121,15 +123,16 @@ public final class HttpStack implements AutoCloseable {
     this.upstreams = new Upstreams(bases, b.ejectAfter, b.baseEjection);
     Duration connect = b.perAttemptTimeout.compareTo(Duration.ofSeconds(5)) < 0 ? b.perAttemptTimeout
         : Duration.ofSeconds(5);
-    this.readClient = new OkHttpClient.Builder()
+    OkHttpClient.Builder clientBuilder = new OkHttpClient.Builder()
         .connectionPool(new ConnectionPool(8, 5, TimeUnit.MINUTES))
         .connectTimeout(connect)
         .readTimeout(b.perAttemptTimeout)
         .writeTimeout(b.perAttemptTimeout)
         .callTimeout(b.perAttemptTimeout)
         .eventListener(SendTracker.LISTENER)
-        .followRedirects(false)
-        .build();
+        .followRedirects(false);
+    b.interceptors.forEach(clientBuilder::addInterceptor);
+    this.readClient = clientBuilder.build();
     this.orderClient = readClient.newBuilder().retryOnConnectionFailure(false).build();
     limiters.put(RatePool.IP, new TokenBucket(RatePool.IP, b.ipCapacity, b.ipPerSecond));
     limiters.put(RatePool.UID, new TokenBucket(RatePool.UID, b.uidCapacity, b.uidPerSecond));
@@ -258,12 +261,12 @@ public final class HttpStack implements AutoCloseable {
     try {
       return f1.get(hedgeDelay.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException slow) {
-      if (!limiter.tryAcquire(request.weight(), priority)) {
-        return join(f1);
-      }
       Set<Upstream> avoid = new HashSet<>(failed);
       avoid.add(first);
       Upstream second = upstreams.choose(avoid);
+      if (second == first || !limiter.tryAcquire(request.weight(), priority)) {
+        return join(f1); // no other base URL, or no spare weight: wait for the first attempt
+      }
       LOG.debug("hedging {} on {} after {} ms", request.endpoint(), second, hedgeDelay.toMillis());
       AtomicReference<Call> secondCall = new AtomicReference<>();
       CompletableFuture<ApiResponse> f2 = CompletableFuture.supplyAsync(
@@ -344,7 +347,6 @@ public final class HttpStack implements AutoCloseable {
       callRef.set(call);
     }
     EndpointStats st = stats.computeIfAbsent(request.endpoint(), k -> new EndpointStats(k, request.callClass()));
-    String shown = redactor.redact(request.method() + " " + url);
     long start = System.nanoTime();
     int status;
     String body;
@@ -354,6 +356,7 @@ public final class HttpStack implements AutoCloseable {
       body = rbody.string();
       long latency = System.nanoTime() - start;
       st.record(latency, status, status >= 500 || status == 429 || status == 418);
+      String shown = LOG.isDebugEnabled() || status >= 429 ? redactor.redact(request.method() + " " + url) : "";
       LOG.debug("{} -> {} in {} ms", shown, status, latency / 1_000_000);
       if (status == 429) {
         Duration retryAfter = retryAfter(response.header("Retry-After"), Duration.ofSeconds(1));
@@ -380,10 +383,13 @@ public final class HttpStack implements AutoCloseable {
       return new ApiResponse(status, body, u.label, latency);
     } catch (IOException e) {
       long latency = System.nanoTime() - start;
-      st.record(latency, 0, true);
-      upstreams.failure(u);
+      if (!call.isCanceled()) { // a cancelled hedge loser is no evidence against its base URL
+        st.record(latency, 0, true);
+        upstreams.failure(u);
+      }
       SendTracker tracker = httpRequest.tag(SendTracker.class);
       boolean sent = tracker != null && tracker.sent;
+      String shown = redactor.redact(request.method() + " " + url);
       String what = redactor.redact(e.getClass().getSimpleName() + ": " + e.getMessage());
       if (!sent) {
         LOG.warn("{} not sent: {}", shown, what);
@@ -572,8 +578,19 @@ public final class HttpStack implements AutoCloseable {
     private Duration maxLimiterWait = Duration.ofSeconds(10);
     private Redactor redactor = Redactor.patternsOnly();
     private Consumer<String> banAlert = msg -> { };
+    private final List<Interceptor> interceptors = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Adds an okhttp application interceptor to both clients, innermost in the composition (it sees each attempt
+     * after the limiter and the base-URL choice). Meant for tests and benchmarks (e.g. a canned answer without a
+     * socket); an {@code IOException} it throws without calling {@code proceed} counts as not sent.
+     */
+    public Builder addInterceptor(Interceptor v) {
+      interceptors.add(Objects.requireNonNull(v));
+      return this;
+    }
 
     /** Base URLs in order of preference (several enable failover); default {@code https://api.mexc.com}. */
     public Builder baseUrls(List<String> v) {

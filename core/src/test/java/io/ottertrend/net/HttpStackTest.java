@@ -179,7 +179,7 @@ class HttpStackTest {
   }
 
   @Test
-  void slowMarketDataIsHedgedOnAnotherBaseUrl() {
+  void slowMarketDataIsHedgedOnAnotherBaseUrl() throws InterruptedException {
     a.enqueue(new MockResponse.Builder().code(200).body("{\"from\":\"a\"}").headersDelay(1500, TimeUnit.MILLISECONDS)
         .build());
     b.enqueue(ok("{\"from\":\"b\"}"));
@@ -189,6 +189,9 @@ class HttpStackTest {
     assertThat(r.body()).isEqualTo("{\"from\":\"b\"}");
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(1400));
     assertThat(b.getRequestCount()).isEqualTo(1);
+    Thread.sleep(300); // the loser is cancelled asynchronously
+    assertThat(s.metrics().upstreams().get(0).failures()).isZero(); // a cancelled loser is not an outlier
+    assertThat(s.metrics().upstreams().get(0).ejected()).isFalse();
   }
 
   @Test
@@ -292,6 +295,20 @@ class HttpStackTest {
     assertThatThrownBy(() -> s.execute(order())).satisfies(e -> {
       assertThat(e.getMessage()).doesNotContain("deadbeef").doesNotContain("mx0key").contains("signature=****");
     });
+  }
+
+  @Test
+  void interceptorsSeeEveryAttempt() {
+    List<String> seen = new ArrayList<>();
+    HttpStack s = stack(builder(base(a)).addInterceptor(chain -> {
+      seen.add(chain.request().url().encodedPath());
+      return new okhttp3.Response.Builder().request(chain.request()).protocol(okhttp3.Protocol.HTTP_1_1).code(200)
+          .message("OK").body(okhttp3.ResponseBody.create("{\"canned\":1}", null)).build();
+    }));
+    assertThat(s.execute(order()).body()).isEqualTo("{\"canned\":1}");
+    assertThat(s.execute(read("/api/v3/depth")).status()).isEqualTo(200);
+    assertThat(seen).containsExactly("/api/v3/order", "/api/v3/depth");
+    assertThat(a.getRequestCount()).isZero();
   }
 
   @Test

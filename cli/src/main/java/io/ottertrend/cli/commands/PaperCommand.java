@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  ottertrend paper --market synthetic --cycles 30 --plain     # offline, accelerated clock",
+      "  ottertrend paper --market synthetic                         # dashboard: q quit, p pause, h halt",
       "  ottertrend paper --brain llm --interval 60s                 # Groq decides, MEXC public prices",
       "  ottertrend paper --cycles 100 --json-events | jq -c 'select(.type==\"OrderUpdate\")'",
       ""
@@ -63,6 +64,12 @@ public final class PaperCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "7", description = "Seed of the synthetic market (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--speed", defaultValue = "0", paramLabel = "X",
+      description = "Synthetic market only: run the simulated clock X times faster than real time, e.g. --speed 60 "
+          + "with --interval 60s shows one cycle per second. Default: as fast as possible with --plain or "
+          + "--json-events, one cycle per second in the dashboard.")
+  double speed;
+
   @Option(names = "--json-events", description = "Print one JSON object per event (decision, risk verdict, order, fill, equity).")
   boolean jsonEvents;
 
@@ -86,8 +93,11 @@ public final class PaperCommand implements Callable<Integer> {
       out.println("OtterTrend PAPER — market " + chosenMarket + (chosenMarket.equals("synthetic") ? " (seed " + seed
           + ", simulated clock)" : "") + ", brain " + chosenBrain + ", database " + effective.string(Setting.DB_PATH));
     }
-    return AgentRunner.run(effective, options, jsonEvents ? AgentRunner.Output.JSON : AgentRunner.Output.PLAIN, out,
-        cycles, every, r -> { });
+    if (speed < 0 || Double.isNaN(speed) || Double.isInfinite(speed)) {
+      throw new UsageException("--speed must be a positive number (or 0 for the default)");
+    }
+    return AgentRunner.run(effective, options, AgentRunner.output(jsonEvents, shared.plain(context)), out, cycles,
+        every, speed, r -> { });
   }
 
   static Duration parseInterval(String text) {

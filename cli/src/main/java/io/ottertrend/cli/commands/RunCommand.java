@@ -92,7 +92,7 @@ public final class RunCommand implements Callable<Integer> {
         ? (effective.secret(Setting.GROQ_API_KEY).isPresent() ? "llm" : "rules") : brain;
     OtterTrend.Options options = new OtterTrend.Options("live", "mexc", chosenBrain, 0, false, null);
     Duration every = interval == null ? effective.duration(Setting.CYCLE_INTERVAL) : PaperCommand.parseInterval(interval);
-    return AgentRunner.run(effective, options, jsonEvents ? AgentRunner.Output.JSON : AgentRunner.Output.PLAIN, out,
+    return AgentRunner.run(effective, options, AgentRunner.output(jsonEvents, shared.plain(context)), out,
         cycles, every, registry -> preLive(registry, out));
   }
 

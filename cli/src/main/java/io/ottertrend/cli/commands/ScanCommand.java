@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Observe the market without trading: top 24 h gainers (filtered by quote volume), symbols listed since the "
           + "previous scan (remembered in the database; the first scan records a baseline), and the liquidity of "
-          + "a pair (24 h quote volume, book depth within 1 % and 2 % of the mid). Uses MEXC's public API at "
+          + "a pair (24 h quote volume, book depth within 1 %% and 2 %% of the mid). Uses MEXC's public API at "
           + "MEXC_BASE_URL; no key needed. Without options it shows the top 10 gainers.",
       "",
       "Examples:",

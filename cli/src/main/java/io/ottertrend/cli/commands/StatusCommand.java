@@ -173,7 +173,17 @@ public final class StatusCommand implements Callable<Integer> {
       m.put("actions", d.actionsJson());
       report.put("lastDecision", m);
     }
+    memory.state(HEARTBEAT_KEY).ifPresent(json -> {
+      try {
+        report.put("lastCycle", new com.squareup.moshi.Moshi.Builder().build().adapter(Object.class).fromJson(json));
+      } catch (java.io.IOException | RuntimeException e) {
+        report.put("lastCycle", null); // a heartbeat from another version: not worth failing status over
+      }
+    });
   }
+
+  /** State key under which the running agent leaves its heartbeat (see {@code Agent}). */
+  static final String HEARTBEAT_KEY = "agent.heartbeat";
 
   /** The kill switch as stored (database, flag file next to it, or the daily-loss latch). */
   private static void halt(SqliteMemory memory, Map<String, Object> report) {
@@ -301,6 +311,10 @@ public final class StatusCommand implements Callable<Integer> {
       Map<String, Object> d = (Map<String, Object>) r.get("lastDecision");
       if (d != null) {
         out.println("Last decision (" + d.get("brain") + ", " + d.get("at") + "): " + d.get("thoughts"));
+      }
+      if (r.get("lastCycle") instanceof Map<?, ?> c) {
+        out.println("Last cycle: #" + c.get("cycle") + " at " + c.get("at") + " (" + c.get("outcome") + ")"
+            + "; exchange " + c.get("exchange") + "; providers " + c.get("providers"));
       }
     }
     out.println();

@@ -71,23 +71,17 @@ public final class MexcAdapters {
     }
     Set<OrderType> out = EnumSet.noneOf(OrderType.class);
     for (String n : names) {
-      orderType(n, null, out);
+      try {
+        out.add(orderType(n));
+      } catch (MalformedResponseException unknownType) {
+        // a type OtterTrend does not use (e.g. STOP_LIMIT): ignore it
+      }
     }
     if (out.contains(OrderType.LIMIT)) {
       out.add(OrderType.IMMEDIATE_OR_CANCEL);
       out.add(OrderType.FILL_OR_KILL);
     }
     return out;
-  }
-
-  private static void orderType(String n, OrderType fallback, Set<OrderType> out) {
-    try {
-      out.add(orderType(n));
-    } catch (MalformedResponseException e) {
-      if (fallback != null) {
-        out.add(fallback);
-      }
-    }
   }
 
   /** Order type by name or by the numeric code of the push streams (1 LIMIT, 2 LIMIT_MAKER, 3 IOC, 4 FOK, 5 MARKET). */

@@ -117,14 +117,19 @@ public final class MexcRestClient {
   }
 
   private void ensureSynced() {
-    long now = clock.millis();
-    if (syncedAt == Long.MIN_VALUE || now - syncedAt > RESYNC_EVERY_MS || now < syncedAt) {
+    if (syncDue()) {
       synchronized (syncLock) {
-        if (syncedAt == Long.MIN_VALUE || clock.millis() - syncedAt > RESYNC_EVERY_MS || clock.millis() < syncedAt) {
+        if (syncDue()) {
           resync();
         }
       }
     }
+  }
+
+  /** Never synced, synced too long ago, or the clock went backwards since. */
+  private boolean syncDue() {
+    long now = clock.millis();
+    return syncedAt == Long.MIN_VALUE || now - syncedAt > RESYNC_EVERY_MS || now < syncedAt;
   }
 
   /** Measures the server-time offset now (midpoint of the request). */

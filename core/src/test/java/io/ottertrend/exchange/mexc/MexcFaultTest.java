@@ -201,6 +201,22 @@ class MexcFaultTest {
   }
 
   @Test
+  void specialCharactersAreSignedExactlyAsSent() {
+    io.ottertrend.net.HttpStack stack = io.ottertrend.net.HttpStack.builder().baseUrls(List.of(fake.baseUrl()))
+        .healthCheckInterval(Duration.ZERO).build();
+    MexcRestClient rest = new MexcRestClient(stack, io.ottertrend.config.Secret.of(FakeMexcServer.API_KEY),
+        io.ottertrend.config.Secret.of(FakeMexcServer.API_SECRET), 5000, io.ottertrend.time.Clock.system());
+    try (stack) {
+      JsonValue v = rest.signed("GET", "/api/v3/openOrders",
+          MexcParams.of().with("symbol", "BTCUSDT,ETHUSDT").with("note", "BEP20(BSC) a b+c é"),
+          io.ottertrend.net.CallClass.ACCOUNT_READ, 3);
+      assertThat(v.isArray()).isTrue(); // the fake verified the signature over the raw query
+    }
+    String raw = fake.requests().get(fake.requests().size() - 1).rawQuery();
+    assertThat(raw).startsWith("symbol=BTCUSDT%2CETHUSDT&note=BEP20%28BSC%29%20a%20b%2Bc%20%C3%A9&recvWindow=5000");
+  }
+
+  @Test
   void connectionRefusedBeforeSendingIsUnavailable() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
