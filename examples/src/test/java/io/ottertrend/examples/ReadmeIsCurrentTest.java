@@ -37,11 +37,25 @@ class ReadmeIsCurrentTest {
         .contains("./run-tests")
         .contains("source <(./ottertrend generate-completion)")
         .contains("benchmarks/README.md")
-        .contains("docs/dashboard.txt")
+        .contains("docs/dashboard.png").contains("docs/dashboard.txt")
         .containsIgnoringCase("withdraw")
         .containsIgnoringCase("IP whitelist")
         .containsIgnoringCase("aspiration");
     assertThat(Readme.cliSection()).contains("ottertrend paper").contains("ottertrend status")
         .contains("ottertrend generate-completion");
+  }
+
+  @Test
+  void everyRelativeLinkInTheReadmePointsToAFileThatExists() {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\]\\(([^)#\\s]+)\\)").matcher(Readme.text());
+    int links = 0;
+    while (m.find()) {
+      String target = m.group(1);
+      if (!target.contains("://")) {
+        assertThat(Readme.ROOT.resolve(target)).as("README link %s", target).exists();
+        links++;
+      }
+    }
+    assertThat(links).isGreaterThanOrEqualTo(5);
   }
 }
