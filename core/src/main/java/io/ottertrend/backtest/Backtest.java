@@ -152,6 +152,7 @@ public final class Backtest {
         r.bind(SignalsReplay.class, reg -> new SignalsReplay(reg.named(Memory.class, "signals")));
         r.bindNamed(Memory.class, "signals", reg -> SqliteMemory.open(b.signalsStore));
       }
+      b.customise.accept(r);
       Agent agent = OtterTrend.agent(r);
       MarketSource source = r.named(MarketSource.class, market);
       String baseline = baselineSymbol(source.symbolRules().stream().map(x -> x.symbol()).toList(),
@@ -431,6 +432,7 @@ public final class Backtest {
     private double spread = 0.001;
     private Duration warmUp = Duration.ofDays(1);
     private Path workDir = Path.of(System.getProperty("java.io.tmpdir"));
+    private java.util.function.Consumer<Registry> customise = r -> { };
 
     private Builder(Settings settings) {
       this.settings = Objects.requireNonNull(settings, "settings");
@@ -521,6 +523,15 @@ public final class Backtest {
       return this;
     }
 
+    /**
+     * Rebinds components of each run's registry before the agent is built — e.g. a custom {@code Brain} bound as
+     * {@code "rules"} or an extra {@code RiskRule}. Called once per run, possibly from several sweep threads at once.
+     */
+    public Builder customise(java.util.function.Consumer<Registry> v) {
+      this.customise = Objects.requireNonNull(v, "customise");
+      return this;
+    }
+
     public Backtest build() {
       Builder copy = new Builder(settings);
       copy.store = store;
@@ -538,6 +549,7 @@ public final class Backtest {
       copy.spread = spread;
       copy.warmUp = warmUp;
       copy.workDir = workDir;
+      copy.customise = customise;
       return new Backtest(copy);
     }
   }
