@@ -144,6 +144,8 @@ public final class Backtest {
     try (Registry r = OtterTrend.registry(settings, options)) {
       r.bindInstance(Clock.class, clock);
       r.bind(Memory.class, reg -> SqliteMemory.openScratch(tmp.resolve("journal.db")));
+      // A simulation must never page anyone: alerts about simulated trouble stay out of real channels.
+      r.bindInstance(io.ottertrend.alert.Alerts.class, io.ottertrend.alert.Alerts.none());
       r.bindNamed(MarketSource.class, market, reg -> market(clock, settings));
       if (b.llmReplayStore != null) {
         r.bindNamed(Memory.class, OtterTrend.LLM_REPLAY_STORE, reg -> SqliteMemory.open(b.llmReplayStore));
