@@ -74,6 +74,17 @@ class BacktestCommandTest {
   }
 
   @Test
+  void anLlmBacktestWithCacheOnlyNeverCallsTheNetworkAndWarnsAboutTheTrainingCutoff() {
+    // An empty replay store: every LLM call misses, the fallback (rules) decides; nothing reaches a server.
+    CliRunner.Result r = run("backtest", "--synthetic", "--symbols", "6", "--from", "2023-01-01", "--days", "1",
+        "--interval", "1h", "--brain", "llm", "--llm-cache-only", "--db", "replay.db", "--json",
+        "--set", "LLM_BASE_URL=http://127.0.0.1:9", "--set", "LLM_TRAINING_CUTOFF=2023-12-01");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("training cut-off").contains("\"brain\": \"llm\"");
+    assertThat(run("backtest", "--synthetic", "--brain", "llm").err()).contains("--llm-cache-only");
+  }
+
+  @Test
   void badInputIsOneClearLineAndExitTwo() {
     assertThat(run("backtest", "--synthetic", "--data", "x").exitCode()).isEqualTo(2);
     CliRunner.Result grid = run("backtest", "--synthetic", "--grid", "NOPE=1,2");
