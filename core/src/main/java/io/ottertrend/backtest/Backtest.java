@@ -390,6 +390,7 @@ public final class Backtest {
         baseline[n] = baselinePrice;
         n++;
       } else if (e instanceof AgentEvent.Notice notice && notice.message().startsWith("watching ")) {
+        // The agent announces its universe once at start ("watching N USDT pairs"): the bar-steps per cycle.
         String[] words = notice.message().split(" ");
         try {
           universe = Math.max(1, Integer.parseInt(words[1]));
