@@ -60,6 +60,9 @@ import okhttp3.OkHttpClient;
 public final class OtterTrend {
   private OtterTrend() {}
 
+  /** Name of an optional {@link Memory} binding that holds LLM replays, when it differs from the journal. */
+  public static final String LLM_REPLAY_STORE = "llm-replay";
+
   /** How to run: mode, market source, brain, seed. */
   public record Options(String mode, String market, String brain, long seed, boolean llmCacheOnly,
       AgentListener listener) {
@@ -145,15 +148,18 @@ public final class OtterTrend {
       Settings s = reg.settings();
       Clock clock = reg.get(Clock.class);
       RunId run = reg.get(RunId.class);
+      // Backtests keep their journal in a scratch database but read and record LLM answers in a lasting store.
+      Memory replay = reg.names(Memory.class).contains(LLM_REPLAY_STORE) ? reg.named(Memory.class, LLM_REPLAY_STORE)
+          : reg.get(Memory.class);
       if (options.llmCacheOnly()) {
-        return ReplayingLlmAdapter.cacheOnly(s.string(Setting.LLM_MODEL), reg.get(Memory.class), clock, run::get);
+        return ReplayingLlmAdapter.cacheOnly(s.string(Setting.LLM_MODEL), replay, clock, run::get);
       }
       OpenAiCompatibleAdapter http = new OpenAiCompatibleAdapter(new OpenAiCompatibleAdapter.Config(
           s.string(Setting.LLM_BASE_URL), s.string(Setting.LLM_MODEL), s.secret(Setting.GROQ_API_KEY),
           s.duration(Setting.LLM_TIMEOUT), s.number(Setting.LLM_TEMPERATURE), s.integer(Setting.LLM_MAX_COMPLETION_TOKENS),
           2, Duration.ofSeconds(60), clock), reg.get(OkHttpClient.class));
       // The daily budget stops spending once today's recorded tokens reach it; the brain then falls back.
-      return ReplayingLlmAdapter.recording(http, reg.get(Memory.class), clock, run::get)
+      return ReplayingLlmAdapter.recording(http, replay, clock, run::get)
           .withDailyTokenBudget(s.integer(Setting.LLM_DAILY_TOKEN_BUDGET));
     });
     r.bindInstance(LoopPorts.class, new LoopPorts());
@@ -195,11 +201,16 @@ public final class OtterTrend {
     run.set(id);
     SignalsService signals = null;
     AgentPorts.Signals toolSignals = null;
-    if (!o.market().equals("synthetic")) {
+    if (!offline(o.market())) {
       SignalsService service = registry.get(SignalsService.class);
       signals = service;
       toolSignals = new SignalsPort(() -> Optional.ofNullable(service.latest()),
           registry.get(SentimentAnalyzer.class), registry.get(SocialProvider.class), s.list(Setting.NARRATIVES));
+    }
+    java.util.function.LongFunction<io.ottertrend.signals.TrendsSnapshot> recorded = null;
+    if (registry.has(io.ottertrend.signals.SignalsReplay.class)) {
+      io.ottertrend.signals.SignalsReplay replay = registry.get(io.ottertrend.signals.SignalsReplay.class);
+      recorded = at -> replay.at(at).orElse(null);
     }
     return Agent.builder(exchange, memory, clock, s)
         .brain(registry.get(Brain.class))
@@ -209,11 +220,20 @@ public final class OtterTrend {
         .signals(signals)
         .toolSignals(toolSignals)
         .loopPorts(registry.get(LoopPorts.class))
+        .recordedSignals(recorded)
         .listener(o.listener())
         .runId(id)
         .brainFailures(registry.get(BrainFailures.class)::get)
         .alerts(registry.get(Alerts.class))
         .build();
+  }
+
+  /**
+   * Whether a market name is offline: the built-in synthetic market and stored history ({@code "history"}, used by
+   * backtests) never reach live trends or news; a backtest may bind a {@link io.ottertrend.signals.SignalsReplay}.
+   */
+  static boolean offline(String market) {
+    return market.equals("synthetic") || market.equals("history");
   }
 
   /** The library version (from the jar manifest when packaged). */

@@ -22,6 +22,13 @@ public final class Json {
     return ADAPTER.serializeNulls().toJson(normalise(value));
   }
 
+  private static final JsonAdapter<Object> COMPACT = new Moshi.Builder().build().adapter(Object.class);
+
+  /** Like {@link #write(Object)} on one line, for JSON Lines output. */
+  public static String line(Object value) {
+    return COMPACT.serializeNulls().toJson(normalise(value));
+  }
+
   private static Object normalise(Object v) {
     if (v instanceof BigDecimal d) {
       return d.stripTrailingZeros().toPlainString();

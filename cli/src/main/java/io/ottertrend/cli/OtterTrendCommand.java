@@ -1,5 +1,6 @@
 package io.ottertrend.cli;
 
+import io.ottertrend.cli.commands.BacktestCommand;
 import io.ottertrend.cli.commands.HaltCommand;
 import io.ottertrend.cli.commands.ResumeCommand;
 import io.ottertrend.cli.commands.ScanCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
       ResumeCommand.class,
       ScanCommand.class,
       DataCommand.class,
+      BacktestCommand.class,
       AutoComplete.GenerateCompletion.class,
     },
     footerHeading = "%nSettings:%n",

@@ -90,6 +90,7 @@ public final class Agent {
   private final OrderManager orders;
   private final Reconciler reconciler;
   private final SignalsService signals;
+  private final java.util.function.LongFunction<TrendsSnapshot> recordedSignals;
   private final AgentListener listener;
   private final Long runId;
   private final String quoteAsset;
@@ -122,6 +123,7 @@ public final class Agent {
     this.orders = Objects.requireNonNull(b.orders, "orders");
     this.reconciler = b.reconciler;
     this.signals = b.signals;
+    this.recordedSignals = b.recordedSignals;
     this.listener = b.listener;
     this.runId = b.runId;
     this.quoteAsset = settings.string(Setting.QUOTE_ASSET);
@@ -395,6 +397,12 @@ public final class Agent {
         trends.listings().forEach(l -> listings.add(l.value().symbol()));
       } catch (RuntimeException e) {
         emit(new AgentEvent.Notice(now, "WARN", "signals unavailable this cycle: " + e.getMessage()));
+      }
+    } else if (recordedSignals != null) {
+      // Backtests: the snapshot recorded at or before the simulated time, never a later one.
+      trends = recordedSignals.apply(now);
+      if (trends != null) {
+        trends.listings().forEach(l -> listings.add(l.value().symbol()));
       }
     }
     for (String s : view.universe()) {
@@ -845,6 +853,7 @@ public final class Agent {
     private OrderManager orders;
     private Reconciler reconciler;
     private SignalsService signals;
+    private java.util.function.LongFunction<TrendsSnapshot> recordedSignals;
     private AgentListener listener = AgentListener.none();
     private Long runId;
     private int universeSize = 100;
@@ -868,6 +877,11 @@ public final class Agent {
     public Builder orders(OrderManager v) { this.orders = v; return this; }
     public Builder reconciler(Reconciler v) { this.reconciler = v; return this; }
     public Builder signals(SignalsService v) { this.signals = v; return this; }
+    /**
+     * Recorded signals for backtests and replays, used when no live {@link #signals(SignalsService)} is set: called
+     * with the simulated time, returns the snapshot current then (or null). Must never return a later snapshot.
+     */
+    public Builder recordedSignals(java.util.function.LongFunction<TrendsSnapshot> v) { this.recordedSignals = v; return this; }
     public Builder listener(AgentListener v) { this.listener = v == null ? AgentListener.none() : v; return this; }
     public Builder runId(Long v) { this.runId = v; return this; }
     /** Pairs watched (by 24 h quote volume), default 100. */

@@ -59,6 +59,21 @@ public final class SqliteMemory implements Memory {
    * @throws MemoryException NOT_OTTERTREND, NEWER_SCHEMA, NOT_WRITABLE or IO; the file is left unchanged
    */
   public static SqliteMemory open(Path file) {
+    return open(file, true);
+  }
+
+  /**
+   * Opens a scratch database for a backtest whose file is thrown away afterwards: the same schema and
+   * behaviour, but {@code synchronous=OFF} (no fsync per write), because durability buys nothing there and
+   * costs most of a simulated cycle. Never use it for paper or live trading.
+   *
+   * @throws MemoryException as {@link #open(Path)}
+   */
+  public static SqliteMemory openScratch(Path file) {
+    return open(file, false);
+  }
+
+  private static SqliteMemory open(Path file, boolean durable) {
     Path absolute = file.toAbsolutePath();
     inspect(absolute);
     Path parent = absolute.getParent();
@@ -74,7 +89,7 @@ public final class SqliteMemory implements Memory {
     try {
       SQLiteConfig config = new SQLiteConfig();
       config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-      config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+      config.setSynchronous(durable ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.OFF);
       config.enforceForeignKeys(true);
       config.setBusyTimeout(10_000);
       Properties props = config.toProperties();

@@ -1,0 +1,231 @@
+package io.ottertrend.benchmarks;
+
+import io.ottertrend.backtest.Backtest;
+import io.ottertrend.backtest.BacktestResult;
+import io.ottertrend.backtest.Sweep;
+import io.ottertrend.brain.Action;
+import io.ottertrend.brain.Brain;
+import io.ottertrend.brain.Decision;
+import io.ottertrend.brain.MarketSnapshot;
+import io.ottertrend.config.Setting;
+import io.ottertrend.config.Settings;
+import io.ottertrend.data.BarSeries;
+import io.ottertrend.data.BarStore;
+import io.ottertrend.data.SyntheticHistory;
+import io.ottertrend.market.SyntheticMarket;
+import io.ottertrend.model.Interval;
+import io.ottertrend.model.OrderType;
+import io.ottertrend.model.Side;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.ta4j.core.BaseBarSeriesBuilder;
+import org.ta4j.core.BaseStrategy;
+import org.ta4j.core.Strategy;
+import org.ta4j.core.backtest.BarSeriesManager;
+import org.ta4j.core.indicators.averages.SMAIndicator;
+import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.num.DoubleNumFactory;
+import org.ta4j.core.rules.CrossedDownIndicatorRule;
+import org.ta4j.core.rules.CrossedUpIndicatorRule;
+
+/**
+ * End-to-end backtest figures (a harness, not JMH: one backtest is seconds to minutes of work):
+ *
+ * <ol>
+ *   <li>{@code steps}: bar-steps/s of {@code ottertrend backtest} on one thread — the production agent, rules brain,
+ *       full risk chain, order manager, paper fills, scratch SQLite journal — over synthetic history.
+ *   <li>{@code sweep}: the same sweep of 4 points on 1 and on 2 threads; the ratio is the scaling.
+ *   <li>{@code heap}: 212 pairs × 1 year × 5m (22.3 M bars) held as {@link BarSeries}; run with {@code -Xmx1536m}.
+ *   <li>{@code ta4j}: one SMA(10)/SMA(30) cross strategy on the same stored bars, through our agent (the strategy
+ *       as a {@link Brain}) and through ta4j's {@code BarSeriesManager}; bars/s of each and the ratio.
+ * </ol>
+ *
+ * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.ottertrend.benchmarks.BacktestHarness
+ * [steps|sweep|heap|ta4j|all] [symbols] [days]}.
+ */
+public final class BacktestHarness {
+  private static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
+
+  private BacktestHarness() {}
+
+  public static void main(String[] args) throws Exception {
+    String what = args.length > 0 ? args[0] : "all";
+    int symbols = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+    int days = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+    if (what.equals("steps") || what.equals("all")) {
+      steps(symbols, days);
+    }
+    if (what.equals("sweep") || what.equals("all")) {
+      sweep();
+    }
+    if (what.equals("ta4j") || what.equals("all")) {
+      ta4j(symbols, days);
+    }
+    if (what.equals("heap")) {
+      heap();
+    }
+  }
+
+  static void steps(int symbols, int days) {
+    Backtest bt = Backtest.builder(Settings.defaults()).synthetic(7, symbols).interval(Interval.M5).from(FROM)
+        .days(days).build();
+    bt.run(); // warm-up
+    BacktestResult r = bt.run();
+    System.out.printf(Locale.ROOT, "steps: %d pairs (%d watched) x %d cycles = %,d bar-steps in %,d ms: %,.0f bar-steps/s, "
+        + "%.2f ms/cycle; fingerprint %s%n", symbols, r.barSteps() / r.cycles(), r.cycles(), r.barSteps(),
+        r.elapsedMillis(), r.barStepsPerSecond(), (double) r.elapsedMillis() / r.cycles(), r.fingerprint());
+  }
+
+  static void sweep() throws InterruptedException {
+    Backtest bt = Backtest.builder(Settings.defaults()).synthetic(7, 10).interval(Interval.M15).from(FROM).days(1)
+        .build();
+    Map<Setting, List<String>> axes = new LinkedHashMap<>();
+    Sweep.addAxis(axes, "RISK_TAKE_PROFIT_PCT=0.02,0.03,0.04,0.05");
+    List<Map<Setting, String>> points = Sweep.combinations(axes);
+    Sweep.run(bt, points, 2, r -> { }); // warm-up
+    long t1 = System.nanoTime();
+    List<BacktestResult> one = Sweep.run(bt, points, 1, r -> { });
+    long t2 = System.nanoTime();
+    List<BacktestResult> two = Sweep.run(bt, points, 2, r -> { });
+    long t3 = System.nanoTime();
+    boolean same = one.stream().map(BacktestResult::fingerprint).toList()
+        .equals(two.stream().map(BacktestResult::fingerprint).toList());
+    System.out.printf(Locale.ROOT, "sweep: %d runs, 1 thread %,d ms, 2 threads %,d ms: scaling %.2fx; fingerprints "
+        + "equal: %s; cores: %d%n", points.size(), (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+        (double) (t2 - t1) / (t3 - t2), same, Runtime.getRuntime().availableProcessors());
+  }
+
+  static void heap() {
+    int pairs = 212;
+    int steps = 365 * 288;
+    List<BarSeries> all = new ArrayList<>(pairs);
+    long end = FROM.toEpochMilli() + 365L * 86_400_000L;
+    SyntheticMarket.generateHistory(7, pairs, "USDT", end, Duration.ofMinutes(5), steps,
+        (rules, t, o, h, l, c, v) -> {
+          float[] vol = new float[v.length];
+          float[] quote = new float[v.length];
+          for (int i = 0; i < v.length; i++) {
+            vol[i] = (float) v[i];
+            quote[i] = (float) (v[i] * c[i]);
+          }
+          all.add(BarSeries.of(t, o, h, l, c, vol, quote));
+        });
+    long bars = all.stream().mapToLong(BarSeries::size).sum();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    Runtime rt = Runtime.getRuntime();
+    long used = rt.totalMemory() - rt.freeMemory();
+    System.out.printf(Locale.ROOT, "heap: %,d bars of %d pairs held; used heap %,d MB (%.1f bytes/bar); max heap %,d MB%n",
+        bars, all.size(), used >> 20, (double) used / bars, rt.maxMemory() >> 20);
+  }
+
+  static void ta4j(int symbols, int days) throws Exception {
+    Path dir = Files.createTempDirectory("ottertrend-ta4j");
+    BarStore store = BarStore.open(dir);
+    long end = FROM.toEpochMilli() + days * 86_400_000L;
+    SyntheticHistory.write(store, 7, symbols, days + 1, Interval.M5, end, false, w -> { });
+    Backtest ours = Backtest.builder(Settings.defaults()).history(store, List.of()).interval(Interval.M5)
+        .from(FROM).to(Instant.ofEpochMilli(end)).warmUp(Duration.ZERO)
+        .customise(r -> r.bindNamed(Brain.class, "rules", reg -> new SmaCrossBrain(10, 30))).build();
+    ours.run();
+    BacktestResult r = ours.run();
+    List<org.ta4j.core.BarSeries> series = new ArrayList<>();
+    for (BarStore.SeriesInfo info : store.list()) {
+      BarSeries s = store.load(info.symbol(), Interval.M5, FROM.toEpochMilli(), end - 1);
+      org.ta4j.core.BarSeries t = new BaseBarSeriesBuilder().withName(info.symbol())
+          .withNumFactory(DoubleNumFactory.getInstance()).build();
+      for (int i = 0; i < s.size(); i++) {
+        t.barBuilder().timePeriod(Duration.ofMinutes(5)).endTime(Instant.ofEpochMilli(s.openTime(i) + 300_000))
+            .openPrice(s.open(i)).highPrice(s.high(i)).lowPrice(s.low(i)).closePrice(s.close(i))
+            .volume(s.volume(i)).add();
+      }
+      series.add(t);
+    }
+    long bars = series.stream().mapToLong(org.ta4j.core.BarSeries::getBarCount).sum();
+    runTa4j(series); // warm-up
+    long t0 = System.nanoTime();
+    int trades = runTa4j(series);
+    long ns = System.nanoTime() - t0;
+    double ta4jRate = bars / (ns / 1e9);
+    System.out.printf(Locale.ROOT, "ta4j: SMA(10/30) cross on %d pairs, %,d bars: ours (agent, risk, paper fills) "
+        + "%,.0f bar-steps/s (%d fills); ta4j BarSeriesManager %,.0f bars/s (%d trades); ours/ta4j = %.5f%n",
+        series.size(), bars, r.barStepsPerSecond(), r.fills().size(), ta4jRate, trades,
+        r.barStepsPerSecond() / ta4jRate);
+  }
+
+  private static int runTa4j(List<org.ta4j.core.BarSeries> series) {
+    int trades = 0;
+    for (org.ta4j.core.BarSeries s : series) {
+      ClosePriceIndicator close = new ClosePriceIndicator(s);
+      SMAIndicator fast = new SMAIndicator(close, 10);
+      SMAIndicator slow = new SMAIndicator(close, 30);
+      Strategy st = new BaseStrategy(new CrossedUpIndicatorRule(fast, slow), new CrossedDownIndicatorRule(fast, slow));
+      trades += new BarSeriesManager(s).run(st).getPositionCount();
+    }
+    return trades;
+  }
+
+  /** SMA(fast)/SMA(slow) cross as a {@link Brain}: buy 2 % of equity on a cross up, close on a cross down. */
+  static final class SmaCrossBrain implements Brain {
+    private final int fast;
+    private final int slow;
+    private final Map<String, double[]> closes = new HashMap<>();
+    private final Map<String, Integer> counts = new HashMap<>();
+    private final Map<String, Double> lastDiff = new HashMap<>();
+
+    SmaCrossBrain(int fast, int slow) {
+      this.fast = fast;
+      this.slow = slow;
+    }
+
+    @Override
+    public Decision decide(MarketSnapshot s) {
+      List<Action> actions = new ArrayList<>();
+      for (MarketSnapshot.SymbolView v : s.symbols()) {
+        double[] ring = closes.computeIfAbsent(v.symbol(), k -> new double[slow]);
+        int n = counts.merge(v.symbol(), 1, Integer::sum);
+        ring[(n - 1) % slow] = v.lastPrice();
+        if (n < slow) {
+          continue;
+        }
+        double f = 0;
+        double sl = 0;
+        for (int i = 0; i < slow; i++) {
+          double x = ring[(n - 1 - i) % slow];
+          sl += x;
+          if (i < fast) {
+            f += x;
+          }
+        }
+        double diff = f / fast - sl / slow;
+        Double prev = lastDiff.put(v.symbol(), diff);
+        if (prev == null) {
+          continue;
+        }
+        boolean held = s.portfolio().positions().stream().anyMatch(p -> p.symbol().equals(v.symbol()));
+        if (prev <= 0 && diff > 0 && !held) {
+          actions.add(new Action.Open(v.symbol(), Side.BUY, new BigDecimal("0.02"), OrderType.MARKET, null, null,
+              null, "sma cross up"));
+        } else if (prev >= 0 && diff < 0 && held) {
+          actions.add(new Action.Close(v.symbol(), BigDecimal.ONE, "sma cross down"));
+        }
+      }
+      return new Decision("rules-sma", "sma cross", actions, List.of(), List.of(), 0, 0, 0, false, false, null);
+    }
+
+    @Override
+    public String name() {
+      return "rules-sma";
+    }
+  }
+}
