@@ -31,7 +31,7 @@ public record NewsItem(
     url = url == null ? "" : url;
     source = source == null ? "" : source;
     excerpt = excerpt == null ? "" : excerpt.length() > MAX_EXCERPT ? excerpt.substring(0, MAX_EXCERPT) : excerpt;
-    symbols = symbols == null ? Set.of() : Set.copyOf(symbols);
+    symbols = symbols == null ? Set.of() : java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(symbols));
   }
 
   /** An untagged, unscored item as providers produce it. */
