@@ -336,11 +336,33 @@ public final class Agent {
     m.put("exchange", problems.isEmpty() ? exchange.id() + " ok" : exchange.id() + " " + String.join("; ", problems));
     m.put("providers", lastProviders.isEmpty() ? "none" : lastProviders.toString());
     m.put("paused", paused);
+    if (exchange instanceof io.ottertrend.exchange.mexc.MexcExchange mexc) {
+      m.put("http", httpSummary(mexc.httpMetrics()));
+    }
     try {
       memory.putState("agent.heartbeat", HEARTBEAT_JSON.toJson(m), at);
     } catch (RuntimeException e) {
       LOG.warn("could not write the heartbeat: {}", e.toString());
     }
+  }
+
+  /** Per-endpoint latency and errors, breaker states and limiter saturation: what status shows of the stack. */
+  static Map<String, Object> httpSummary(io.ottertrend.net.HttpMetrics h) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    List<String> endpoints = new ArrayList<>();
+    for (var e : h.endpoints()) {
+      endpoints.add(String.format(java.util.Locale.ROOT, "%s n=%d err=%d p50=%.0fms p99=%.0fms", e.endpoint(),
+          e.requests(), e.errors(), e.p50Millis(), e.p99Millis()));
+    }
+    out.put("endpoints", endpoints);
+    List<String> breakers = new ArrayList<>();
+    h.breakers().forEach(b -> breakers.add(b.group() + " " + b.state()));
+    out.put("breakers", breakers);
+    List<String> limiters = new ArrayList<>();
+    h.limiters().forEach(l -> limiters.add(String.format(java.util.Locale.ROOT, "%s %.0f%%", l.pool(), 100 * l.saturation())));
+    out.put("limiters", limiters);
+    out.put("bannedForMillis", h.bannedForMillis());
+    return out;
   }
 
   private static final com.squareup.moshi.JsonAdapter<Object> HEARTBEAT_JSON =

@@ -315,6 +315,12 @@ public final class StatusCommand implements Callable<Integer> {
       if (r.get("lastCycle") instanceof Map<?, ?> c) {
         out.println("Last cycle: #" + c.get("cycle") + " at " + c.get("at") + " (" + c.get("outcome") + ")"
             + "; exchange " + c.get("exchange") + "; providers " + c.get("providers"));
+        if (c.get("http") instanceof Map<?, ?> http) {
+          out.println("HTTP: breakers " + http.get("breakers") + "; limiters " + http.get("limiters"));
+          if (http.get("endpoints") instanceof List<?> endpoints) {
+            endpoints.forEach(e -> out.println("  " + e));
+          }
+        }
       }
     }
     out.println();
