@@ -1,90 +1,75 @@
 package io.ottertrend.examples;
 
-import io.ottertrend.OtterTrend;
-import io.ottertrend.agent.Agent;
+import io.ottertrend.backtest.Backtest;
+import io.ottertrend.backtest.BacktestResult;
+import io.ottertrend.backtest.Sweep;
 import io.ottertrend.config.Setting;
 import io.ottertrend.config.Settings;
-import io.ottertrend.memory.EquityPoint;
-import io.ottertrend.memory.Memory;
-import io.ottertrend.registry.Registry;
-import io.ottertrend.time.Clock;
+import io.ottertrend.model.Interval;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Example 4 — script a batch of runs from Java: a parameter sweep.
+ * Example 4 — script batch backtests from Java: a parameter sweep through the library API.
  *
- * <p>Each point of the grid is one complete paper run of the agent (synthetic market, rules brain, the full
- * risk chain, paper fills) on a simulated clock with the same seed, so the points differ only by their
- * settings; {@link Settings#with(Map)} derives each point's settings from a base. The runs are ranked by final
- * equity.
+ * <p>One {@link Backtest} describes the market and the window (here the built-in synthetic market, 5-minute
+ * bars); {@link Sweep#combinations} turns axes of settings into grid points, {@link Sweep#run} backtests every
+ * point in parallel — each point is the same production agent, risk chain and paper fills on a simulated clock —
+ * and {@link Sweep#rank} orders them by a metric. Every result carries a fingerprint (sha-256 over its fills), so
+ * a sweep is reproducible whatever the thread count.
  *
- * <p>This sweeps paper runs because the {@code backtest} API (stored history, parallel sweeps, reports) is being
- * written on another branch and is not on main yet; once it is, the same loop over
- * {@code Settings.with(...)} drives it. From the shell, {@code examples/scripts/sweep.sh} does the same sweep
- * through the CLI and {@code jq}.
+ * <p>From the shell, {@code ottertrend backtest --synthetic --grid RISK_STOP_LOSS_PCT=0.02,0.03 --json} does the
+ * same, and {@code examples/scripts/sweep.sh} shows piping the CLI's JSON into {@code jq}.
  *
- * <p>A sweep over a few hundred synthetic minutes says nothing about the future: it shows how to script runs,
- * not which stop-loss to use.
+ * <p>A sweep over a few synthetic days says nothing about the future: it shows how to script runs, not which
+ * stop-loss to use.
  */
 public final class ParameterSweepExample {
   private ParameterSweepExample() {}
 
   /** One point of the grid and what it produced. */
-  public record Point(BigDecimal stopLossPct, BigDecimal takeProfitPct, BigDecimal finalEquity, int orders) {}
+  public record Point(BigDecimal stopLossPct, BigDecimal takeProfitPct, BigDecimal finalEquity, int trades,
+      String fingerprint) {}
 
   /**
-   * Runs every combination of {@code stopLosses} × {@code takeProfits} for {@code cycles} cycles on the synthetic
-   * market seeded with {@code seed}, one database per point under {@code dir}; best final equity first.
+   * Backtests every combination of {@code stopLosses} × {@code takeProfits} over {@code days} days of the synthetic
+   * market seeded with {@code seed}, on {@code threads} threads; best total return first.
    */
-  public static List<Point> run(Path dir, List<String> stopLosses, List<String> takeProfits, int cycles, long seed)
-      throws InterruptedException {
-    Settings base = Settings.defaults();
+  public static List<Point> run(Path workDir, List<String> stopLosses, List<String> takeProfits, int days, long seed,
+      int threads) throws InterruptedException {
+    Backtest backtest = Backtest.builder(Settings.defaults())
+        .synthetic(seed, 8)
+        .interval(Interval.M5)
+        .days(days)
+        .workDir(workDir)
+        .build();
+    Map<Setting, List<String>> axes = new LinkedHashMap<>();
+    axes.put(Setting.RISK_STOP_LOSS_PCT, stopLosses);
+    axes.put(Setting.RISK_TAKE_PROFIT_PCT, takeProfits);
+    List<BacktestResult> results = Sweep.run(backtest, Sweep.combinations(axes), threads, r -> { });
     List<Point> points = new ArrayList<>();
-    for (String sl : stopLosses) {
-      for (String tp : takeProfits) {
-        Settings s = base.with(Map.of(
-            Setting.DB_PATH, dir.resolve("sweep-sl" + sl + "-tp" + tp + ".db").toString(),
-            Setting.RISK_STOP_LOSS_PCT, sl,
-            Setting.RISK_TAKE_PROFIT_PCT, tp));
-        points.add(runOne(s, cycles, seed));
-      }
+    for (BacktestResult r : Sweep.rank(results, Sweep.Metric.RETURN)) {
+      points.add(new Point(new BigDecimal(r.parameters().get(Setting.RISK_STOP_LOSS_PCT.name())),
+          new BigDecimal(r.parameters().get(Setting.RISK_TAKE_PROFIT_PCT.name())),
+          BigDecimal.valueOf(r.summary().endEquity()), r.summary().trades(), r.fingerprint()));
     }
-    points.sort(Comparator.comparing(Point::finalEquity).reversed()
-        .thenComparing(Point::stopLossPct).thenComparing(Point::takeProfitPct));
     return points;
   }
 
-  private static Point runOne(Settings settings, int cycles, long seed) throws InterruptedException {
-    try (Registry registry = OtterTrend.registry(settings, OtterTrend.Options.paperSynthetic(seed))) {
-      registry.bindInstance(Clock.class, Clock.simulated(Instant.parse("2026-03-02T10:00:00Z")));
-      Agent agent = OtterTrend.agent(registry);
-      agent.start();
-      agent.run(cycles, Duration.ofMinutes(1), () -> false);
-      agent.finish("COMPLETED");
-      Memory memory = registry.get(Memory.class);
-      List<EquityPoint> curve = memory.equity(memory.recentRuns(1).get(0).id());
-      return new Point(settings.decimal(Setting.RISK_STOP_LOSS_PCT), settings.decimal(Setting.RISK_TAKE_PROFIT_PCT),
-          curve.get(curve.size() - 1).equity(), memory.recentOrders(100_000).size());
-    }
-  }
-
-  /** Sweeps 3 stop-losses × 2 take-profits over 120 minutes and prints the ranking. */
+  /** Sweeps 3 stop-losses × 2 take-profits over 3 synthetic days on two threads and prints the ranking. */
   public static void main(String[] args) throws Exception {
     List<Point> ranked = run(Files.createTempDirectory("ottertrend-sweep"), List.of("0.02", "0.03", "0.05"),
-        List.of("0.04", "0.08"), 120, 7);
-    System.out.println("rank  stop   take   final equity  orders");
+        List.of("0.04", "0.08"), 3, 7, 2);
+    System.out.println("rank  stop   take   final equity  trades  fingerprint");
     for (int i = 0; i < ranked.size(); i++) {
       Point p = ranked.get(i);
-      System.out.printf("%4d  %-5s  %-5s  %12s  %6d%n", i + 1, p.stopLossPct().toPlainString(),
-          p.takeProfitPct().toPlainString(), p.finalEquity().toPlainString(), p.orders());
+      System.out.printf("%4d  %-5s  %-5s  %12.2f  %6d  %s%n", i + 1, p.stopLossPct().toPlainString(),
+          p.takeProfitPct().toPlainString(), p.finalEquity(), p.trades(), p.fingerprint().substring(0, 12));
     }
   }
 }
