@@ -79,6 +79,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Agent {
   private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+
+  /** {@link Memory#state} key of the heartbeat a running agent leaves for {@code ottertrend status}. */
+  public static final String HEARTBEAT_KEY = "agent.heartbeat";
   private static final MathContext MC = new MathContext(20, RoundingMode.HALF_EVEN);
 
   private final Exchange exchange;
@@ -340,7 +343,7 @@ public final class Agent {
       m.put("http", httpSummary(mexc.httpMetrics()));
     }
     try {
-      memory.putState("agent.heartbeat", HEARTBEAT_JSON.toJson(m), at);
+      memory.putState(HEARTBEAT_KEY, HEARTBEAT_JSON.toJson(m), at);
     } catch (RuntimeException e) {
       LOG.warn("could not write the heartbeat: {}", e.toString());
     }

@@ -173,7 +173,7 @@ public final class StatusCommand implements Callable<Integer> {
       m.put("actions", d.actionsJson());
       report.put("lastDecision", m);
     }
-    memory.state(HEARTBEAT_KEY).ifPresent(json -> {
+    memory.state(io.ottertrend.agent.Agent.HEARTBEAT_KEY).ifPresent(json -> {
       try {
         report.put("lastCycle", new com.squareup.moshi.Moshi.Builder().build().adapter(Object.class).fromJson(json));
       } catch (java.io.IOException | RuntimeException e) {
@@ -181,9 +181,6 @@ public final class StatusCommand implements Callable<Integer> {
       }
     });
   }
-
-  /** State key under which the running agent leaves its heartbeat (see {@code Agent}). */
-  static final String HEARTBEAT_KEY = "agent.heartbeat";
 
   /** The kill switch as stored (database, flag file next to it, or the daily-loss latch). */
   private static void halt(SqliteMemory memory, Map<String, Object> report) {
