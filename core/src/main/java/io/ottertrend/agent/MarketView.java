@@ -6,6 +6,7 @@ import io.ottertrend.analytics.CrossSectionConfig;
 import io.ottertrend.analytics.RegimeAssessment;
 import io.ottertrend.brain.MarketSnapshot;
 import io.ottertrend.model.Candle;
+import io.ottertrend.model.QuoteBoard;
 import io.ottertrend.model.Ticker;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -94,18 +95,34 @@ final class MarketView {
 
   /** One update from the latest tickers: a bar per cycle at the ticker's last price. */
   void update(List<Ticker> tickers) {
-    for (Ticker t : tickers) {
-      Integer i = index.get(t.symbol());
+    update(QuoteBoard.of(tickers));
+  }
+
+  /** One update from the latest quotes: a bar per cycle at each symbol's last price. */
+  void update(QuoteBoard board) {
+    for (int b = 0; b < board.size(); b++) {
+      Integer i = index.get(board.symbol(b));
       if (i == null) {
         continue;
       }
-      double last = t.lastPrice().doubleValue();
+      double last = board.last(b);
       high[i] = last;
       low[i] = last;
       close[i] = last;
-      volume[i] = t.quoteVolume().doubleValue();
+      volume[i] = board.quoteVolume(b);
     }
     step();
+  }
+
+  /** Universe entry of {@code symbol}, or -1. */
+  int indexOf(String symbol) {
+    Integer i = index.get(symbol);
+    return i == null ? -1 : i;
+  }
+
+  /** Analytics of universe entry {@code i}. */
+  Stats stats(int i) {
+    return stats(universe.get(i));
   }
 
   private void step() {

@@ -49,6 +49,15 @@ public interface Exchange extends AutoCloseable {
   /** 24 h statistics of one symbol. */
   Ticker ticker(String symbol);
 
+  /**
+   * The same statistics as {@link #tickers()} in columns of {@code double}, for loops that read every symbol each
+   * cycle. The default builds the board from {@link #tickers()} (same request, same weight); simulated exchanges
+   * answer from their bars without building a ticker per symbol.
+   */
+  default io.ottertrend.model.QuoteBoard quotes() {
+    return io.ottertrend.model.QuoteBoard.of(tickers());
+  }
+
   /** Best bid and ask of one symbol. */
   BookTicker bookTicker(String symbol);
 

@@ -62,6 +62,11 @@ public final class ExchangeMarketSource implements MarketSource {
   }
 
   @Override
+  public io.ottertrend.model.QuoteBoard quotes() {
+    return exchange.quotes();
+  }
+
+  @Override
   public BookTicker bookTicker(String symbol) {
     return exchange.bookTicker(symbol);
   }

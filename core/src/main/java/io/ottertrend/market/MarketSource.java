@@ -44,6 +44,14 @@ public interface MarketSource extends AutoCloseable {
   /** 24 h statistics of one symbol. */
   Ticker ticker(String symbol);
 
+  /**
+   * The statistics of {@link #tickers()} in columns of {@code double} (see {@link io.ottertrend.model.QuoteBoard}).
+   * The default builds the board from {@link #tickers()}; bar-backed sources answer in O(1) per symbol.
+   */
+  default io.ottertrend.model.QuoteBoard quotes() {
+    return io.ottertrend.model.QuoteBoard.of(tickers());
+  }
+
   /** Best bid and ask. */
   BookTicker bookTicker(String symbol);
 

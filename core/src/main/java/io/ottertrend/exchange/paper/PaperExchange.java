@@ -176,6 +176,11 @@ public final class PaperExchange implements Exchange {
   }
 
   @Override
+  public io.ottertrend.model.QuoteBoard quotes() {
+    return market.quotes();
+  }
+
+  @Override
   public BookTicker bookTicker(String symbol) {
     return market.bookTicker(symbol);
   }
