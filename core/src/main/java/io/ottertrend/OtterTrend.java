@@ -60,6 +60,9 @@ import okhttp3.OkHttpClient;
 public final class OtterTrend {
   private OtterTrend() {}
 
+  /** The run mode of backtests: a paper exchange on a simulated clock, recorded as such in the runs table. */
+  public static final String BACKTEST = "backtest";
+
   /** Name of an optional {@link Memory} binding that holds LLM replays, when it differs from the journal. */
   public static final String LLM_REPLAY_STORE = "llm-replay";
 
@@ -225,6 +228,9 @@ public final class OtterTrend {
         .runId(id)
         .brainFailures(registry.get(BrainFailures.class)::get)
         .alerts(registry.get(Alerts.class))
+        // A backtest's scratch journal has no operator: no heartbeat, and holds are announced, not journalled.
+        .heartbeat(!o.mode().equals(BACKTEST))
+        .journalHolds(!o.mode().equals(BACKTEST))
         .build();
   }
 

@@ -22,6 +22,7 @@ import io.ottertrend.model.OrderBook;
 import io.ottertrend.model.OrderType;
 import io.ottertrend.model.Portfolio;
 import io.ottertrend.model.Position;
+import io.ottertrend.model.QuoteBoard;
 import io.ottertrend.model.Side;
 import io.ottertrend.model.SymbolRules;
 import io.ottertrend.model.Ticker;
@@ -98,12 +99,15 @@ public final class Agent {
   private final Long runId;
   private final String quoteAsset;
   private final int universeSize;
-  private final int bookCandidates;
+  private final boolean heartbeat;
+  private final boolean journalHolds;
   private final boolean warmUp;
   private final java.util.function.IntSupplier brainFailures;
   private final Duration entryTtl;
   private final io.ottertrend.alert.Alerts alerts;
   private long lastTradeId;
+  /** {@link OrderManager#tradesRecorded()} when the journal's trades were last read. */
+  private long tradesSeen = -1;
   private Map<String, String> lastProviders = Map.of();
   private volatile boolean stopRequested;
   private volatile boolean paused;
@@ -131,7 +135,8 @@ public final class Agent {
     this.runId = b.runId;
     this.quoteAsset = settings.string(Setting.QUOTE_ASSET);
     this.universeSize = b.universeSize;
-    this.bookCandidates = b.bookCandidates;
+    this.heartbeat = b.heartbeat;
+    this.journalHolds = b.journalHolds;
     this.warmUp = b.warmUp;
     this.brainFailures = b.brainFailures;
     this.entryTtl = b.entryTtl;
@@ -298,7 +303,7 @@ public final class Agent {
         } finally {
           cyclePorts = null; // a tool call after the decision must not act on a finished cycle
         }
-        long decisionId = record(decision, obs);
+        Long decisionId = record(decision, obs);
         lastDecision = decision;
         gateway.decisionId = decisionId;
         if (!decision.executed()) {
@@ -307,7 +312,7 @@ public final class Agent {
       }
       SyncResult after = orders.sync();
       reportSync(after);
-      Observation valued = valuation();
+      Observation valued = valuation(obs);
       equity = valued.portfolio.equity().orElse(equity);
       recordEquity(valued);
     } catch (ExchangeException.IpBanned e) {
@@ -321,7 +326,9 @@ public final class Agent {
       emit(new AgentEvent.Notice(clock.millis(), "WARN", "exchange trouble, holding this cycle: " + e.getMessage()));
     }
     long end = clock.millis();
-    heartbeat(end, decision, problems);
+    if (heartbeat) {
+      heartbeat(end, decision, problems);
+    }
     emit(new AgentEvent.CycleFinished(end, cycle, end - begin, end));
     return new CycleReport(cycle, decision, counts.proposals, counts.approved, counts.submitted, equity, problems);
   }
@@ -377,39 +384,100 @@ public final class Agent {
     int submitted;
   }
 
-  /** Everything observed in one cycle. */
-  private record Observation(MarketSnapshot snapshot, Portfolio portfolio, Map<String, Ticker> tickers,
-      Map<String, OrderBook> books, long at) {}
+  /**
+   * Everything observed in one cycle. Tickers and books are built only for the symbols the cycle acts on or values
+   * (positions, proposals): the board carries every other symbol in doubles.
+   */
+  private final class Observation {
+    MarketSnapshot snapshot;
+    Portfolio portfolio;
+    final long at;
+    private final QuoteBoard board;
+    private final boolean[] tradable;
+    private final Map<String, Ticker> tickers = new HashMap<>();
+    private final Map<String, OrderBook> books = new HashMap<>();
+
+    Observation(QuoteBoard board, boolean[] tradable, long at) {
+      this.board = board;
+      this.tradable = tradable;
+      this.at = at;
+    }
+
+    /** A valuation-only observation over tickers already read. */
+    Observation(Map<String, Ticker> tickers, long at) {
+      this(QuoteBoard.empty(), new boolean[0], at);
+      this.tickers.putAll(tickers);
+    }
+
+    /** The ticker of a tradable symbol on the board (or read for valuation), or null. */
+    Ticker ticker(String symbol) {
+      Ticker t = tickers.get(symbol);
+      if (t != null) {
+        return t;
+      }
+      int i = board.indexOf(symbol);
+      if (i < 0 || !tradable[i] || !(board.last(i) > 0)) {
+        return null;
+      }
+      t = board.ticker(i);
+      tickers.put(symbol, t);
+      return t;
+    }
+
+    /** The book of {@code symbol} read once per cycle on first use, or null when the exchange has none. */
+    OrderBook book(String symbol) {
+      if (symbol == null) {
+        return null;
+      }
+      OrderBook b = books.get(symbol);
+      if (b == null && !books.containsKey(symbol)) {
+        try {
+          b = exchange.orderBook(symbol, 20);
+        } catch (ExchangeException e) {
+          LOG.debug("no book for {}: {}", symbol, e.getMessage());
+          b = null; // the risk engine fails closed on a missing book where it needs one
+        }
+        books.put(symbol, b);
+      }
+      return b;
+    }
+  }
+
+  /** Tradable flags per board entry, cached while the board's symbols and the rules stay the same. */
+  private String[] tradableFor;
+  private Map<String, SymbolRules> tradableRules;
+  private boolean[] tradableMask = new boolean[0];
+  private int[] universeEntry = new int[0];
+
+  private boolean[] tradable(QuoteBoard board) {
+    String[] symbols = board.symbolsShared();
+    if (symbols != tradableFor || rules != tradableRules) {
+      boolean[] mask = new boolean[symbols.length];
+      for (int i = 0; i < symbols.length; i++) {
+        SymbolRules r = rules.get(symbols[i]);
+        mask[i] = r != null && r.quoteAsset().equals(quoteAsset) && r.canTrade(Side.BUY);
+      }
+      int[] entry = new int[view.universe().size()];
+      for (int u = 0; u < entry.length; u++) {
+        entry[u] = board.indexOf(view.universe().get(u));
+      }
+      tradableMask = mask;
+      universeEntry = entry;
+      tradableFor = symbols;
+      tradableRules = rules;
+    }
+    return tradableMask;
+  }
 
   private Observation observe() {
     long now = clock.millis();
-    List<Ticker> tickers = tradableTickers();
-    view.update(tickers);
-    Map<String, Ticker> bySymbol = new LinkedHashMap<>();
-    for (Ticker t : tickers) {
-      bySymbol.put(t.symbol(), t);
-    }
-    Portfolio portfolio = portfolio(bySymbol, now);
-    Set<String> gainers = new LinkedHashSet<>();
-    tickers.stream().filter(t -> view.contains(t.symbol()))
-        .sorted(Comparator.comparingDouble(Ticker::changeFraction).reversed()).limit(10)
-        .forEach(t -> gainers.add(t.symbol()));
-    // Books only for the candidates the brain is most likely to act on: positions, gainers, trending pairs.
-    Set<String> candidates = new LinkedHashSet<>();
-    portfolio.positions().forEach(p -> candidates.add(p.symbol()));
-    candidates.addAll(gainers);
-    Map<String, OrderBook> books = new HashMap<>();
-    for (String s : candidates) {
-      if (books.size() >= bookCandidates) {
-        break;
-      }
-      try {
-        books.put(s, exchange.orderBook(s, 20));
-      } catch (ExchangeException e) {
-        LOG.debug("no book for {}: {}", s, e.getMessage());
-      }
-    }
-    List<MarketSnapshot.SymbolView> views = new ArrayList<>();
+    QuoteBoard board = exchange.quotes();
+    boolean[] tradable = tradable(board);
+    view.update(board);
+    Observation obs = new Observation(board, tradable, now);
+    Portfolio portfolio = portfolio(obs, now);
+    boolean[] gainer = gainers(board, tradable, 10);
+    List<MarketSnapshot.SymbolView> views = new ArrayList<>(universeEntry.length);
     Set<String> listings = new LinkedHashSet<>();
     TrendsSnapshot trends = null;
     if (signals != null) {
@@ -430,40 +498,83 @@ public final class Agent {
         trends.listings().forEach(l -> listings.add(l.value().symbol()));
       }
     }
-    for (String s : view.universe()) {
-      Ticker t = bySymbol.get(s);
-      if (t == null) {
+    long week = Duration.ofDays(7).toMillis();
+    for (int u = 0; u < universeEntry.length; u++) {
+      int i = universeEntry[u];
+      if (i < 0 || !tradable[i] || !(board.last(i) > 0)) {
         continue;
       }
-      MarketView.Stats st = view.stats(s);
-      OrderBook book = books.get(s);
-      double spread = book != null ? book.spreadFraction() : t.spreadFraction();
+      String s = board.symbol(i);
+      MarketView.Stats st = view.stats(u);
       SymbolRules r = rules.get(s);
-      boolean fresh = r != null && r.listedAtMillis() > 0 && now - r.listedAtMillis() < Duration.ofDays(7).toMillis();
-      views.add(new MarketSnapshot.SymbolView(s, t.lastPrice().doubleValue(), t.changeFraction(),
-          t.quoteVolume().doubleValue(), spread, st.rsi(), st.trend(), st.momentum(), st.volatility(), st.regime(),
-          fresh || listings.contains(s), gainers.contains(s)));
+      boolean fresh = r != null && r.listedAtMillis() > 0 && now - r.listedAtMillis() < week;
+      views.add(new MarketSnapshot.SymbolView(s, board.last(i), board.change(i), board.quoteVolume(i),
+          board.spreadFraction(i), st.rsi(), st.trend(), st.momentum(), st.volatility(), st.regime(),
+          fresh || listings.contains(s), gainer[i]));
     }
-    MarketSnapshot snapshot = new MarketSnapshot(now, quoteAsset, portfolioView(portfolio, now), views,
+    obs.portfolio = portfolio;
+    obs.snapshot = new MarketSnapshot(now, quoteAsset, portfolioView(portfolio, now), views,
         trends == null ? MarketSnapshot.Signals.EMPTY : io.ottertrend.signals.SignalsPort.toMarketSignals(trends),
         riskView(portfolio));
-    return new Observation(snapshot, portfolio, bySymbol, books, now);
+    return obs;
   }
 
-  private Observation valuation() {
+  /**
+   * The {@code k} watched, tradable entries with the largest 24 h change (ties: board order), flagged per entry. A
+   * bounded insertion into {@code k} slots: no sort of the whole board.
+   */
+  private boolean[] gainers(QuoteBoard board, boolean[] tradable, int k) {
+    int[] top = new int[k];
+    int n = 0;
+    for (int u = 0; u < universeEntry.length; u++) {
+      int i = universeEntry[u];
+      if (i < 0 || !tradable[i] || !(board.last(i) > 0)) {
+        continue;
+      }
+      double c = board.change(i);
+      if (n == k && !(c > board.change(top[k - 1]) || c == board.change(top[k - 1]) && i < top[k - 1])) {
+        continue;
+      }
+      int at = n < k ? n++ : k - 1;
+      while (at > 0 && (c > board.change(top[at - 1]) || c == board.change(top[at - 1]) && i < top[at - 1])) {
+        top[at] = top[at - 1];
+        at--;
+      }
+      top[at] = i;
+    }
+    boolean[] flags = new boolean[board.size()];
+    for (int j = 0; j < n; j++) {
+      flags[top[j]] = true;
+    }
+    return flags;
+  }
+
+  /**
+   * The portfolio after acting. Quotes of the same instant are reused (a simulated clock has not moved); a live
+   * cycle reads fresh tickers of the positions.
+   */
+  private Observation valuation(Observation before) {
     long now = clock.millis();
     Map<String, Ticker> bySymbol = new LinkedHashMap<>();
     for (PositionRecord p : orders.positions()) {
-      try {
-        bySymbol.put(p.symbol(), exchange.ticker(p.symbol()));
-      } catch (ExchangeException e) {
-        LOG.debug("no ticker for {}: {}", p.symbol(), e.getMessage());
+      Ticker t = now == before.at ? before.ticker(p.symbol()) : null;
+      if (t == null) {
+        try {
+          t = exchange.ticker(p.symbol());
+        } catch (ExchangeException e) {
+          LOG.debug("no ticker for {}: {}", p.symbol(), e.getMessage());
+        }
+      }
+      if (t != null) {
+        bySymbol.put(p.symbol(), t);
       }
     }
-    return new Observation(null, portfolio(bySymbol, now), bySymbol, Map.of(), now);
+    Observation valued = new Observation(bySymbol, now);
+    valued.portfolio = portfolio(valued, now);
+    return valued;
   }
 
-  private Portfolio portfolio(Map<String, Ticker> tickers, long now) {
+  private Portfolio portfolio(Observation obs, long now) {
     BigDecimal free = BigDecimal.ZERO;
     BigDecimal locked = BigDecimal.ZERO;
     for (Balance b : exchange.balances()) {
@@ -474,7 +585,7 @@ public final class Agent {
     }
     List<Position> positions = new ArrayList<>();
     for (PositionRecord p : orders.positions()) {
-      Ticker t = tickers.get(p.symbol());
+      Ticker t = obs.ticker(p.symbol());
       BigDecimal mark = t == null ? null : t.lastPrice();
       if (mark == null) {
         try {
@@ -554,7 +665,7 @@ public final class Agent {
       if (p.dust()) {
         continue;
       }
-      Ticker t = obs.tickers.get(p.symbol());
+      Ticker t = obs.ticker(p.symbol());
       if (t == null) {
         continue;
       }
@@ -638,8 +749,8 @@ public final class Agent {
   private OrderProposal entryProposal(Observation obs, Action.Open a, String clientId) {
     Optional<BigDecimal> equity = obs.portfolio.equity();
     BigDecimal quote = equity.map(e -> e.multiply(a.sizePctEquity(), MC)).orElse(BigDecimal.ZERO);
-    OrderBook book = obs.books.get(a.symbol());
-    Ticker ticker = obs.tickers.get(a.symbol());
+    OrderBook book = obs.book(a.symbol());
+    Ticker ticker = obs.ticker(a.symbol());
     OrderType type = a.orderType();
     BigDecimal limit = a.limitPrice();
     if (type != OrderType.MARKET && limit == null) {
@@ -666,14 +777,11 @@ public final class Agent {
 
       @Override
       public OrderBook orderBook(String symbol, int depth) {
-        OrderBook b = obs.books.get(symbol);
-        if (b != null) {
-          return b;
-        }
         if (!rules.containsKey(symbol)) {
           throw new IllegalArgumentException("unknown symbol " + symbol);
         }
-        return exchange.orderBook(symbol, 20);
+        OrderBook b = obs.book(symbol);
+        return b != null ? b : exchange.orderBook(symbol, 20);
       }
     };
     var gate = new io.ottertrend.brain.tools.AgentPorts.RiskGate() {
@@ -727,7 +835,7 @@ public final class Agent {
     RiskDecision d = risk.evaluate(context(obs, proposal));
     emit(new AgentEvent.RiskVerdict(clock.millis(), symbol, "SELL", d.outcome().name(), d.rule(), d.reason()));
     if (!d.approved()) {
-      Ticker t = obs.tickers.get(symbol);
+      Ticker t = obs.ticker(symbol);
       if (t != null) {
         orders.refreshDust(symbol, t.lastPrice());
       }
@@ -748,21 +856,14 @@ public final class Agent {
 
   private RiskContext context(Observation obs, OrderProposal proposal) {
     String symbol = proposal.symbol();
-    OrderBook book = obs.books.get(symbol);
-    if (book == null && symbol != null) {
-      try {
-        book = exchange.orderBook(symbol, 20);
-      } catch (ExchangeException e) {
-        book = null; // the risk engine fails closed on a missing book where it needs one
-      }
-    }
+    OrderBook book = obs.book(symbol);
     double prev = view.previousClose(symbol);
     long dayStart = clock.utcDate().atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
     return RiskContext.builder(proposal)
         .portfolio(obs.portfolio)
         .symbolRules(rules.get(symbol))
         .book(book)
-        .ticker(obs.tickers.get(symbol))
+        .ticker(obs.ticker(symbol))
         .previousPrice(Double.isFinite(prev) && prev > 0 ? BigDecimal.valueOf(prev) : null)
         .brainFailures(brainFailures.getAsInt())
         .llmTokensToday(memory.llmTokensSpent(null, dayStart))
@@ -772,11 +873,15 @@ public final class Agent {
 
   // --- records and events -------------------------------------------------------------------------------------
 
-  private long record(Decision d, Observation obs) {
+  /** Journals {@code d} and returns its id, or null when it is a hold that is not journalled. */
+  private Long record(Decision d, Observation obs) {
     List<String> actions = d.actions().stream().map(Agent::describe).toList();
     List<String> dropped = d.dropped().stream().map(x -> x.proposal() + " (" + x.reason() + ")").toList();
     emit(new AgentEvent.DecisionMade(clock.millis(), d.brain(), d.thoughts(), actions, dropped, d.outcome(),
         d.promptTokens(), d.completionTokens(), d.latencyMillis()));
+    if (!journalHolds && d.actions().isEmpty() && d.dropped().isEmpty() && d.flags().isEmpty()) {
+      return null;
+    }
     long id = memory.recordDecision(new DecisionRecord(0, runId, clock.millis(), hash(obs.snapshot), d.brain(),
         d.thoughts(), DecisionJson.actions(d.actions()), DecisionJson.dropped(d.dropped()), d.promptTokens(),
         d.completionTokens(), d.latencyMillis(), d.outcome()));
@@ -837,13 +942,18 @@ public final class Agent {
         }
       }
     }
-    for (io.ottertrend.memory.TradeRecord trade : memory.trades(runId, 100)) {
-      if (trade.id() > lastTradeId) {
-        risk.onTradeClosed(trade); // cooldowns, stop-loss guard, realised P&L
+    long recorded = orders.tradesRecorded();
+    if (recorded != tradesSeen) {
+      // Only fills record trades: read the journal's newest trades only when the order manager recorded some.
+      for (io.ottertrend.memory.TradeRecord trade : memory.trades(runId, 100)) {
+        if (trade.id() > lastTradeId) {
+          risk.onTradeClosed(trade); // cooldowns, stop-loss guard, realised P&L
+        }
       }
+      lastTradeId = Math.max(lastTradeId,
+          memory.trades(runId, 1).stream().mapToLong(io.ottertrend.memory.TradeRecord::id).max().orElse(0));
+      tradesSeen = recorded;
     }
-    lastTradeId = Math.max(lastTradeId,
-        memory.trades(runId, 1).stream().mapToLong(io.ottertrend.memory.TradeRecord::id).max().orElse(0));
     for (var f : sync.newFills()) {
       emit(new AgentEvent.FillRecorded(f.time(), f.symbol(), f.side().name(), f.price(), f.quantity(),
           f.commission(), f.commissionAsset()));
@@ -882,7 +992,8 @@ public final class Agent {
     private AgentListener listener = AgentListener.none();
     private Long runId;
     private int universeSize = 100;
-    private int bookCandidates = 12;
+    private boolean heartbeat = true;
+    private boolean journalHolds = true;
     private boolean warmUp = true;
     private java.util.function.IntSupplier brainFailures = () -> 0;
     private Duration entryTtl = Duration.ofMinutes(5);
@@ -911,8 +1022,17 @@ public final class Agent {
     public Builder runId(Long v) { this.runId = v; return this; }
     /** Pairs watched (by 24 h quote volume), default 100. */
     public Builder universeSize(int v) { this.universeSize = Math.max(1, v); return this; }
-    /** Order books read per cycle, default 12. */
-    public Builder bookCandidates(int v) { this.bookCandidates = Math.max(0, v); return this; }
+    /**
+     * Whether each cycle leaves a heartbeat for {@code ottertrend status} (default true). A backtest has no
+     * operator watching its scratch journal and turns it off.
+     */
+    public Builder heartbeat(boolean v) { this.heartbeat = v; return this; }
+    /**
+     * Whether decisions that do nothing (no action, nothing dropped, no flag) are journalled (default true: a live
+     * agent's audit trail shows every hold). A backtest turns it off: a year of 5m bars would be 100,000 rows of
+     * "hold"; they are still announced to the listener.
+     */
+    public Builder journalHolds(boolean v) { this.journalHolds = v; return this; }
     /** Whether to seed the analytics with 60 one-minute bars per pair at start (default true). */
     public Builder warmUp(boolean v) { this.warmUp = v; return this; }
     /** How long an entry limit order may rest before it is cancelled (default 5 minutes). */

@@ -491,6 +491,11 @@ public final class OrderManager {
     return List.copyOf(out.values());
   }
 
+  /** Trades recorded by this manager's fills so far (an upper bound); a change means "read the new trades". */
+  long tradesRecorded() {
+    return book.tradesRecorded();
+  }
+
   /** True when this account already recorded the trade (see {@link PositionBook}). */
   boolean fillApplied(String tradeId) {
     return book.applied(tradeId);

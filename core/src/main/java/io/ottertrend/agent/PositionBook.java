@@ -31,6 +31,8 @@ final class PositionBook {
   private final Memory memory;
   private final String exchange;
   private final Long runId;
+  /** Trades this book recorded (a rolled-back one included): lets the loop skip reading trades when none were. */
+  private final java.util.concurrent.atomic.AtomicLong tradesRecorded = new java.util.concurrent.atomic.AtomicLong();
 
   PositionBook(Memory memory, String exchange, Long runId) {
     this.memory = memory;
@@ -139,6 +141,7 @@ final class PositionBook {
     BigDecimal pnl = proceeds.subtract(costOut);
     memory.recordTrade(new TradeRecord(0, runId, exchange, fill.symbol(), reduce, p.averageEntryPrice(), fill.price(),
         p.openedAt(), fill.time(), pnl, feesValue, purpose.exitReason()));
+    tradesRecorded.incrementAndGet();
     if (closes) {
       memory.removePosition(exchange, fill.symbol());
       return;
@@ -173,5 +176,10 @@ final class PositionBook {
       return new Exits(parts[0].isEmpty() ? null : new BigDecimal(parts[0]),
           parts[1].isEmpty() ? null : new BigDecimal(parts[1]), Long.parseLong(parts[2]));
     }
+  }
+
+  /** How many trades this book has recorded so far (an upper bound: rolled-back writes count too). */
+  long tradesRecorded() {
+    return tradesRecorded.get();
   }
 }

@@ -134,7 +134,7 @@ public final class Backtest {
     SimulatedClock clock = Clock.simulated(Instant.ofEpochMilli(from));
     Recorder recorder = new Recorder((int) Math.min(cycles, Integer.MAX_VALUE - 8));
     String market = b.store == null ? "synthetic" : "history";
-    OtterTrend.Options options = new OtterTrend.Options("paper", market, b.brain, b.seed, b.llmCacheOnly,
+    OtterTrend.Options options = new OtterTrend.Options(OtterTrend.BACKTEST, market, b.brain, b.seed, b.llmCacheOnly,
         recorder);
     List<String> warnings = new ArrayList<>();
     if (b.brain.equals("llm")) {

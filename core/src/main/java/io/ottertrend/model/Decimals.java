@@ -23,6 +23,18 @@ public final class Decimals {
   }
 
   /**
+   * The value {@code parseOrNull(plain(value))} gives, without the round trip through text: trailing zeros
+   * stripped, never a negative scale. {@code null} stays {@code null}.
+   */
+  public static BigDecimal normalise(BigDecimal value) {
+    if (value == null) {
+      return null;
+    }
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0, RoundingMode.UNNECESSARY) : stripped;
+  }
+
+  /**
    * Parses exchange text leniently: {@code null}, empty and {@code "null"} become {@code null}; anything
    * else must be a decimal number.
    *

@@ -46,6 +46,18 @@ class ModelTest {
   }
 
   @Test
+  void normaliseGivesWhatTheTextRoundTripGaveScaleIncluded() {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+    for (int k = 0; k < 5_000; k++) {
+      BigDecimal v = BigDecimal.valueOf(rnd.nextLong(-1_000_000_000L, 1_000_000_000L), rnd.nextInt(-6, 14));
+      BigDecimal viaText = Decimals.parseOrNull(Decimals.plain(v));
+      assertThat(Decimals.normalise(v)).isEqualTo(viaText); // equals: value and scale
+    }
+    assertThat(Decimals.normalise(new BigDecimal("0.000"))).isEqualTo(BigDecimal.ZERO);
+    assertThat(Decimals.normalise(null)).isNull();
+  }
+
+  @Test
   void decimalsArePrintedPlainNeverInExponentForm() {
     assertThat(Decimals.plain(new BigDecimal("1.23E-6"))).isEqualTo("0.00000123");
     assertThat(Decimals.plain(new BigDecimal("5.000"))).isEqualTo("5");

@@ -53,15 +53,20 @@ public final class RulesBrain implements Brain {
   public Decision decide(MarketSnapshot s) {
     List<Action> actions = new ArrayList<>();
     StringBuilder why = new StringBuilder();
-    Map<String, SymbolView> views = new HashMap<>();
-    for (SymbolView v : s.symbols()) {
-      views.put(v.symbol(), v);
-    }
     Set<String> held = new HashSet<>();
     List<PositionView> positions = new ArrayList<>(s.portfolio().positions());
     positions.sort((a, b) -> a.symbol().compareTo(b.symbol()));
+    positions.forEach(p -> held.add(p.symbol()));
+    // Views of the held symbols only: a map of every watched symbol per cycle would cost more than the rules.
+    Map<String, SymbolView> views = new HashMap<>();
+    if (!held.isEmpty()) {
+      for (SymbolView v : s.symbols()) {
+        if (held.contains(v.symbol())) {
+          views.put(v.symbol(), v);
+        }
+      }
+    }
     for (PositionView p : positions) {
-      held.add(p.symbol());
       String exit = exitReason(p, views.get(p.symbol()));
       if (exit != null) {
         actions.add(new Action.Close(p.symbol(), BigDecimal.ONE, exit));

@@ -215,8 +215,7 @@ public final class PaperExchange implements Exchange {
       for (Map.Entry<String, BigDecimal[]> e : wallet.entrySet()) {
         BigDecimal[] fl = e.getValue();
         if (fl[0].signum() != 0 || fl[1].signum() != 0) {
-          out.add(new Balance(e.getKey(), Decimals.parseOrNull(Decimals.plain(fl[0])),
-              Decimals.parseOrNull(Decimals.plain(fl[1]))));
+          out.add(new Balance(e.getKey(), Decimals.normalise(fl[0]), Decimals.normalise(fl[1])));
         }
       }
       return out;
