@@ -226,6 +226,7 @@ public final class OtterTrend {
         .recordedSignals(recorded)
         .listener(o.listener())
         .runId(id)
+        .universeSize(s.integer(Setting.AGENT_UNIVERSE_SIZE))
         .brainFailures(registry.get(BrainFailures.class)::get)
         .alerts(registry.get(Alerts.class))
         // A backtest's scratch journal has no operator: no heartbeat, and holds are announced, not journalled.

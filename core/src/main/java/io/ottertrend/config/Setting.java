@@ -122,6 +122,8 @@ public enum Setting {
   CYCLE_INTERVAL(Group.AGENT, SettingType.DURATION, "60s", "Time between decision cycles.",
       durationRange("100ms", "1d")),
   QUOTE_ASSET(Group.AGENT, SettingType.STRING, "USDT", "Quote currency traded against."),
+  AGENT_UNIVERSE_SIZE(Group.AGENT, SettingType.INTEGER, "100",
+      "Pairs the agent watches each cycle, the most traded first (24 h quote volume at start).", range(1, 5_000)),
   PAPER_STARTING_BALANCE(Group.AGENT, SettingType.DECIMAL, "1000", "Starting quote balance of a paper wallet.",
       decimalRange("1", "1000000000")),
   PAPER_MAKER_FEE(Group.AGENT, SettingType.DECIMAL, "0", "Paper maker fee fraction (MEXC: 0).",
