@@ -494,9 +494,9 @@ abstract class MemoryContractTest {
 
   // --- transactions -------------------------------------------------------------------------------------
 
-  private static final MemoryReads READS = new MemoryReads(List.of("old", "new", "missing"), List.of("paper"),
-      List.of("BTCUSDT", "ETHUSDT"), List.of(0L, 50L), List.of("trends"), List.of("keep", "change", "drop", "fresh"),
-      List.of("", "c"), List.of("h-old", "h-new"));
+  private static final MemoryReads READS = new MemoryReads(List.of(1L, 2L, 3L), List.of("old", "new", "missing"),
+      List.of("paper"), List.of("BTCUSDT", "ETHUSDT"), List.of(0L, 50L), List.of("trends"),
+      List.of("keep", "change", "drop", "fresh"), List.of("", "c"), List.of("h-old", "h-new"));
 
   @Test
   void aRolledBackTransactionUndoesEveryKindOfWrite() {

@@ -11,6 +11,7 @@ import java.util.Map;
  * comparable value: two memories with equal reads are indistinguishable to callers. Maps become entry lists
  * so their order counts too.
  *
+ * @param runIds run ids to look up (unknown ones included)
  * @param orderIds client order ids to look up (an unknown one included)
  * @param exchanges exchanges to list fills and positions of
  * @param symbols symbols to filter fills by
@@ -20,16 +21,15 @@ import java.util.Map;
  * @param prefixes state prefixes ({@code ""} included)
  * @param hashes LLM request hashes
  */
-record MemoryReads(List<String> orderIds, List<String> exchanges, List<String> symbols, List<Long> times,
-    List<String> kinds, List<String> keys, List<String> prefixes, List<String> hashes) {
+record MemoryReads(List<Long> runIds, List<String> orderIds, List<String> exchanges, List<String> symbols,
+    List<Long> times, List<String> kinds, List<String> keys, List<String> prefixes, List<String> hashes) {
 
-  /** Reads everything: every run recorded so far plus one unknown run id, and every probe key. */
+  /** Reads everything about the probe keys, and every list in full. */
   Map<String, Object> of(Memory m) {
     Map<String, Object> out = new LinkedHashMap<>();
-    long runs = m.recentRuns(-1).size();
     out.put("recentRuns", m.recentRuns(-1));
     out.put("recentRuns(2)", m.recentRuns(2));
-    for (long run = 1; run <= runs + 1; run++) {
+    for (long run : runIds) {
       out.put("run " + run, m.run(run));
       out.put("trades run " + run, m.trades(run, -1));
       out.put("trades(2) run " + run, m.trades(run, 2));
