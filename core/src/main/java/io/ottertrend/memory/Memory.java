@@ -9,14 +9,27 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Everything the agent remembers. The embedded default is {@link SqliteMemory}; an embedding program may
- * supply its own (e.g. a recording wrapper).
+ * Everything the agent remembers. The embedded default is {@link SqliteMemory}; {@link #inMemory()} keeps
+ * everything in the heap instead; an embedding program may supply its own (e.g. a recording wrapper).
  *
  * <p><b>Thread-safety:</b> implementations are safe for concurrent use. <b>Durability:</b> a method that
  * returns has committed its write. <b>Errors:</b> {@link MemoryException}; a write that fails leaves nothing
  * half-written.
  */
 public interface Memory extends AutoCloseable {
+
+  /**
+   * A new, empty memory held in the heap ({@link InMemoryMemory}): for backtests, tests and embedders who need
+   * no file. It behaves as {@link SqliteMemory} does, but nothing survives {@link #close()}.
+   *
+   * <p><b>Thread-safety:</b> safe for concurrent use; a transaction is invisible to other threads until it
+   * ends. <b>Errors:</b> its methods throw {@link MemoryException} as this interface states (CONFLICT for a
+   * broken uniqueness rule, IO after {@link #close()}); a failed write or transaction leaves nothing
+   * half-written.
+   */
+  static Memory inMemory() {
+    return InMemoryMemory.create();
+  }
 
   // --- runs -------------------------------------------------------------------------------------------
 

@@ -24,8 +24,8 @@ class KilledWriterDurabilityTest {
   public static void main(String[] args) {
     try (SqliteMemory m = SqliteMemory.open(Path.of(args[0]))) {
       for (int i = 1; ; i++) {
-        m.journal(SqliteMemoryTest.intent("c-" + i, null, i));
-        m.recordFill("paper", null, SqliteMemoryTest.fill("t-" + i, "c-" + i, i));
+        m.journal(MemoryContractTest.intent("c-" + i, null, i));
+        m.recordFill("paper", null, MemoryContractTest.fill("t-" + i, "c-" + i, i));
         System.out.println("committed " + i);
         System.out.flush();
       }
