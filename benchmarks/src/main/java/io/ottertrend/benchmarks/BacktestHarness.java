@@ -45,12 +45,14 @@ import org.ta4j.core.rules.CrossedUpIndicatorRule;
  *       full risk chain, order manager, paper fills, scratch SQLite journal — over synthetic history.
  *   <li>{@code sweep}: the same sweep of 4 points on 1 and on 2 threads; the ratio is the scaling.
  *   <li>{@code heap}: 212 pairs × 1 year × 5m (22.3 M bars) held as {@link BarSeries}; run with {@code -Xmx1536m}.
+ *   <li>{@code full}: 212 pairs × 1 year × 5m written to a bar store and backtested in one run with every pair
+ *       watched: bar-steps/s at full size and the live heap with all bars loaded; run with {@code -Xmx1536m}.
  *   <li>{@code ta4j}: one SMA(10)/SMA(30) cross strategy on the same stored bars, through our agent (the strategy
  *       as a {@link Brain}) and through ta4j's {@code BarSeriesManager}; bars/s of each and the ratio.
  * </ol>
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.ottertrend.benchmarks.BacktestHarness
- * [steps|sweep|heap|ta4j|all] [symbols] [days]}.
+ * [steps|sweep|heap|ta4j|full|all] [symbols] [days]}.
  */
 public final class BacktestHarness {
   private static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
@@ -73,10 +75,61 @@ public final class BacktestHarness {
     if (what.equals("heap")) {
       heap();
     }
+    if (what.equals("full")) {
+      full(args.length > 1 ? symbols : 212, args.length > 2 ? days : 365);
+    }
+  }
+
+  /** Settings that make the agent watch every pair of the market (the default watches the 100 most traded). */
+  static Settings watchAll(int pairs) {
+    return Settings.defaults().with(Map.of(Setting.AGENT_UNIVERSE_SIZE, Integer.toString(pairs)));
+  }
+
+  /**
+   * The issue's full size: {@code pairs} × {@code days} of 5m bars written to a bar store, then one backtest over all
+   * of it with every pair watched, on one thread. Reports bar-steps/s and the live heap measured at the end of the
+   * run while every bar is still loaded (run with {@code -Xmx1536m} to prove the 1.5 GB bound).
+   */
+  static void full(int pairs, int days) throws Exception {
+    Path dir = Files.createTempDirectory("ottertrend-full");
+    try {
+      BarStore store = BarStore.open(dir);
+      long end = FROM.toEpochMilli() + (long) days * 86_400_000L;
+      long t0 = System.nanoTime();
+      SyntheticHistory.write(store, 7, pairs, days, Interval.M5, end, false, w -> { });
+      long written = store.list().stream().mapToLong(BarStore.SeriesInfo::bars).sum();
+      System.out.printf(Locale.ROOT, "full: wrote %,d bars of %d pairs in %,d ms%n", written, pairs,
+          (System.nanoTime() - t0) / 1_000_000);
+      Backtest bt = Backtest.builder(watchAll(pairs)).history(store, List.of()).interval(Interval.M5)
+          .to(Instant.ofEpochMilli(end)).days(days).build();
+      long[] liveHeap = {0};
+      BacktestResult r = bt.run(Map.of(), (done, total) -> {
+        if (done == total) {
+          liveHeap[0] = liveHeapBytes(); // measured inside the run: market, bars and journal all reachable
+        }
+      });
+      Runtime rt = Runtime.getRuntime();
+      System.out.printf(Locale.ROOT, "full: %d pairs watched x %,d cycles = %,d bar-steps in %,d ms: %,.0f bar-steps/s; "
+          + "%,d fills; live heap with all bars loaded %,d MB of max %,d MB (%.1f bytes/bar); fingerprint %s%n",
+          r.barSteps() / Math.max(1, r.cycles()), r.cycles(), r.barSteps(), r.elapsedMillis(), r.barStepsPerSecond(),
+          r.fills().size(), liveHeap[0] >> 20, rt.maxMemory() >> 20, (double) liveHeap[0] / written, r.fingerprint());
+    } finally {
+      try (var walk = Files.walk(dir)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+  }
+
+  private static long liveHeapBytes() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    Runtime rt = Runtime.getRuntime();
+    return rt.totalMemory() - rt.freeMemory();
   }
 
   static void steps(int symbols, int days) {
-    Backtest bt = Backtest.builder(Settings.defaults()).synthetic(7, symbols).interval(Interval.M5).from(FROM)
+    Backtest bt = Backtest.builder(watchAll(symbols)).synthetic(7, symbols).interval(Interval.M5).from(FROM)
         .days(days).build();
     bt.run(); // warm-up
     BacktestResult r = bt.run();

@@ -51,8 +51,15 @@ public final class KillSwitch {
     return new KillSwitch(memory, flagFileFor(memory), clock, alerts);
   }
 
-  /** The flag file of a database: {@code <location>.halt}. */
+  /**
+   * The flag file of a database: {@code <location>.halt}; {@code null} for an in-memory journal, which has no file
+   * beside which an operator could drop one (a relative {@code in-memory.halt} would be looked for in whatever
+   * folder the process runs in).
+   */
   public static Path flagFileFor(Memory memory) {
+    if (memory instanceof io.ottertrend.memory.InMemoryMemory) {
+      return null;
+    }
     return Path.of(memory.location() + ".halt");
   }
 
