@@ -8,12 +8,14 @@ import io.ottertrend.model.Decimals;
 import io.ottertrend.model.Interval;
 import io.ottertrend.model.OrderBook;
 import io.ottertrend.model.PublicTrade;
+import io.ottertrend.model.QuoteBoard;
 import io.ottertrend.model.SymbolRules;
 import io.ottertrend.model.Ticker;
 import io.ottertrend.time.Clock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +29,13 @@ import java.util.SplittableRandom;
  * shows the future. Books and trades are synthesised deterministically from a seed, the symbol and the bar
  * index, whatever the query order.
  *
- * <p>Thread-safety: subclasses guard their bar storage; this class holds no mutable state of its own.
+ * <p>24 h statistics cost O(1) per symbol: the bars carry {@link BarAggregates} (running sums and block-wise
+ * highs and lows) that their owner extends as bars become available; {@link #quotes()} reads them into columns
+ * without building tickers.
+ *
+ * <p>Thread-safety: safe for concurrent use. Subclasses guard their bar storage and its aggregates with the lock of
+ * their bar generation; this class only holds caches of immutable facts (tick sizes, the last board's symbols) in
+ * volatile fields, replaced whole.
  */
 abstract class BarMarket implements MarketSource {
   private static final long DAY = 86_400_000L;
@@ -49,6 +57,9 @@ abstract class BarMarket implements MarketSource {
     double close(int i);
 
     double volume(int i);
+
+    /** Window statistics of these bars in O(1); covers at least {@code [first, completed)}. */
+    BarAggregates aggregates();
   }
 
   /** How the synthesised book of a symbol looks. */
@@ -58,6 +69,12 @@ abstract class BarMarket implements MarketSource {
   protected final long seed;
   protected final long stepMillis;
   private final Map<String, Integer> index = new HashMap<>();
+  // Caches of immutable facts, rebuilt whole when missing or stale: a race only builds them twice.
+  private volatile BoardLayout boardLayout;
+  private volatile double[] tickSizes;
+
+  /** Which symbols a quote board lists, in order, and their entries; shared by boards while it stays the same. */
+  private record BoardLayout(int[] ids, String[] symbols, Map<String, Integer> index) {}
 
   BarMarket(Clock clock, long seed, long stepMillis, List<String> symbols) {
     this.clock = clock;
@@ -129,6 +146,107 @@ abstract class BarMarket implements MarketSource {
     return out;
   }
 
+  /**
+   * The statistics of {@link #tickers()} in columns, in the same order, in O(1) per symbol and without building a
+   * ticker: prices are the unrounded last close and the {@link #bookTicker} rule in {@code double} (within one
+   * tick of the ticker's), {@link QuoteBoard#ticker(int)} builds the exact {@link #ticker(String)} of the board's
+   * time on demand.
+   */
+  @Override
+  public QuoteBoard quotes() {
+    long now = clock.millis();
+    int n = symbolCount();
+    int[] traded = new int[n];
+    Bars[] bars = new Bars[n];
+    int count = 0;
+    for (int s = 0; s < n; s++) {
+      if (listed(s, now)) {
+        Bars b = bars(s, now);
+        if (b.completed() > b.first()) {
+          traded[count] = s;
+          bars[count++] = b;
+        }
+      }
+    }
+    BoardLayout layout = layoutOf(traded, count);
+    double[] last = new double[count];
+    double[] bid = new double[count];
+    double[] ask = new double[count];
+    double[] change = new double[count];
+    double[] quoteVolume = new double[count];
+    for (int j = 0; j < count; j++) {
+      int s = traded[j];
+      Bars b = bars[j];
+      int end = b.completed();
+      int from = dayStart(b, end, now);
+      double close = b.close(end - 1);
+      double spread = spreadFraction(s) * volatilityMultiplier(b, end);
+      double tick = tickSize(s);
+      last[j] = close;
+      bid[j] = Math.max(floorToTick(close * (1 - spread / 2), tick), tick);
+      ask[j] = Math.max(ceilToTick(close * (1 + spread / 2), tick), bid[j] + tick);
+      change[j] = changeFraction(b.open(from), close);
+      quoteVolume[j] = b.aggregates().quoteVolume(from, end);
+    }
+    int[] ids = layout.ids();
+    return QuoteBoard.ofColumns(now, layout.symbols(), layout.index(), last, bid, ask, change, quoteVolume,
+        i -> ticker(ids[i], now));
+  }
+
+  /**
+   * The symbols and index of a board of the symbols {@code traded[0, count)}: the previous board's when they are the
+   * same, so that readers can key caches by the shared array, else a new layout.
+   */
+  private BoardLayout layoutOf(int[] traded, int count) {
+    BoardLayout cached = boardLayout;
+    if (cached != null && Arrays.equals(cached.ids(), 0, cached.ids().length, traded, 0, count)) {
+      return cached;
+    }
+    int[] ids = Arrays.copyOf(traded, count);
+    String[] symbols = new String[count];
+    Map<String, Integer> entries = new HashMap<>(Math.max(4, count * 2));
+    for (int j = 0; j < count; j++) {
+      symbols[j] = rules(ids[j]).symbol();
+      entries.put(symbols[j], j);
+    }
+    BoardLayout layout = new BoardLayout(ids, symbols, Map.copyOf(entries));
+    boardLayout = layout;
+    return layout;
+  }
+
+  /** Tick size of symbol {@code s} as a {@code double}; rules never change, so they are read once. */
+  private double tickSize(int s) {
+    double[] ticks = tickSizes;
+    if (ticks == null) {
+      ticks = new double[symbolCount()];
+      for (int k = 0; k < ticks.length; k++) {
+        ticks[k] = rules(k).tickSize().doubleValue();
+      }
+      tickSizes = ticks;
+    }
+    return ticks[s];
+  }
+
+  /**
+   * Largest multiple of {@code tick} at or below {@code x}, as the nearest double. Tick sizes are powers of ten:
+   * dividing the count of ticks by the ticks per unit (an exact integer) gives the double nearest the decimal
+   * price, as {@code BigDecimal.doubleValue()} would. The small tolerance absorbs the division's rounding so that a
+   * price on a tick stays on it.
+   */
+  static double floorToTick(double x, double tick) {
+    return ticks(Math.floor(x / tick + 1e-9), tick);
+  }
+
+  /** Smallest multiple of {@code tick} at or above {@code x}, as the nearest double (see {@link #floorToTick}). */
+  static double ceilToTick(double x, double tick) {
+    return ticks(Math.ceil(x / tick - 1e-9), tick);
+  }
+
+  private static double ticks(double count, double tick) {
+    double perUnit = 1 / tick;
+    return perUnit == Math.rint(perUnit) ? count / perUnit : count * tick;
+  }
+
   @Override
   public Ticker ticker(String symbol) {
     int s = symbolIndex(symbol);
@@ -139,32 +257,39 @@ abstract class BarMarket implements MarketSource {
     return t;
   }
 
-  private Ticker ticker(int s, long now) {
+  Ticker ticker(int s, long now) {
     Bars b = bars(s, now);
     int end = b.completed();
     if (end <= b.first()) {
       return null;
     }
-    int from = end - 1;
-    while (from > b.first() && b.openTime(from - 1) >= now - DAY) {
-      from--;
-    }
+    int from = dayStart(b, end, now);
+    BarAggregates a = b.aggregates();
     double open = b.open(from);
-    double high = Double.NEGATIVE_INFINITY;
-    double low = Double.POSITIVE_INFINITY;
-    double vol = 0;
-    double quote = 0;
-    for (int i = from; i < end; i++) {
-      high = Math.max(high, b.high(i));
-      low = Math.min(low, b.low(i));
-      vol += b.volume(i);
-      quote += b.volume(i) * (b.high(i) + b.low(i) + b.close(i)) / 3;
-    }
     double last = b.close(end - 1);
     SymbolRules r = rules(s);
     BigDecimal[] ba = bidAsk(s, b, end);
-    return new Ticker(r.symbol(), price(last, r), ba[0], ba[1], price(open, r), price(high, r), price(low, r),
-        open > 0 ? (last - open) / open : 0, quantity(vol, r), money(quote), now);
+    return new Ticker(r.symbol(), price(last, r), ba[0], ba[1], price(open, r), price(a.high(b, from, end), r),
+        price(a.low(b, from, end), r), changeFraction(open, last), quantity(a.volume(from, end), r),
+        money(a.quoteVolume(from, end)), now);
+  }
+
+  private static double changeFraction(double open, double last) {
+    return open > 0 ? (last - open) / open : 0;
+  }
+
+  /**
+   * First bar of the rolling 24 h window ending at {@code now}: the first bar opening at or after
+   * {@code now - 24 h}, or the last bar when none did (a stale symbol still shows its last bar). The usual answer
+   * is a day's worth of bars back, checked in O(1); gaps in stored history fall back to a binary search.
+   */
+  final int dayStart(Bars b, int end, long now) {
+    long since = now - DAY;
+    int first = b.first();
+    int guess = (int) Math.max(first, end - Math.ceilDiv(DAY, stepMillis));
+    boolean exact = b.openTime(guess) >= since && (guess == first || b.openTime(guess - 1) < since);
+    int start = exact ? guess : lowerBound(b, first, end, since);
+    return Math.min(end - 1, start);
   }
 
   @Override
@@ -180,7 +305,7 @@ abstract class BarMarket implements MarketSource {
   private BigDecimal[] bidAsk(int s, Bars b, int end) {
     SymbolRules r = rules(s);
     double mid = b.close(end - 1);
-    double spread = shape(s).spreadFraction() * volatilityMultiplier(b, end);
+    double spread = spreadFraction(s) * volatilityMultiplier(b, end);
     BigDecimal bid = Decimals.floorToStep(BigDecimal.valueOf(mid * (1 - spread / 2)), r.tickSize());
     BigDecimal ask = Decimals.ceilToStep(BigDecimal.valueOf(mid * (1 + spread / 2)), r.tickSize());
     if (bid.signum() <= 0) {
@@ -192,20 +317,23 @@ abstract class BarMarket implements MarketSource {
     return new BigDecimal[] {bid, ask};
   }
 
-  /** Spreads widen when recent moves are large: ratio of recent to typical absolute return, clamped. */
-  private double volatilityMultiplier(Bars b, int end) {
+  /**
+   * Spreads widen when recent moves are large: ratio of recent to typical absolute return over the last 20 bars,
+   * clamped.
+   */
+  final double volatilityMultiplier(Bars b, int end) {
     int n = Math.min(20, end - b.first() - 1);
-    if (n < 2) {
+    double typical = typicalAbsReturn();
+    if (n < 2 || typical <= 0) {
       return 1;
     }
-    double recent = 0;
-    for (int i = end - n; i < end; i++) {
-      double prev = b.close(i - 1);
-      recent += Math.abs(Math.log(b.close(i) / prev));
-    }
-    recent /= n;
-    double typical = typicalAbsReturn();
-    return typical <= 0 ? 1 : Math.max(0.7, Math.min(4, recent / typical));
+    double recent = b.aggregates().absLogReturns(end - n, end) / n;
+    return Math.max(0.7, Math.min(4, recent / typical));
+  }
+
+  /** Relative spread of the symbol's book in calm markets (a subclass may answer without building a shape). */
+  double spreadFraction(int s) {
+    return shape(s).spreadFraction();
   }
 
   /** Typical absolute base-step return of an ordinary symbol, used to scale spreads. */
