@@ -71,7 +71,10 @@ abstract class BarMarket implements MarketSource {
   private final Map<String, Integer> index = new HashMap<>();
   // Caches of immutable facts, rebuilt whole when missing or stale: a race only builds them twice.
   private volatile BoardLayout boardLayout;
-  private volatile double[] tickSizes;
+  private volatile Increments[] increments;
+
+  /** A symbol's tick and step as a {@code double} and as decimals for {@link DecimalRounding} (-1: not 10^-d). */
+  private record Increments(double tick, int tickDecimals, int stepDecimals) {}
 
   /** Which symbols a quote board lists, in order, and their entries; shared by boards while it stays the same. */
   private record BoardLayout(int[] ids, String[] symbols, Map<String, Integer> index) {}
@@ -181,7 +184,7 @@ abstract class BarMarket implements MarketSource {
       int from = dayStart(b, end, now);
       double close = b.close(end - 1);
       double spread = spreadFraction(s) * volatilityMultiplier(b, end);
-      double tick = tickSize(s);
+      double tick = increments(s).tick();
       last[j] = close;
       bid[j] = Math.max(floorToTick(close * (1 - spread / 2), tick), tick);
       ask[j] = Math.max(ceilToTick(close * (1 + spread / 2), tick), bid[j] + tick);
@@ -214,17 +217,19 @@ abstract class BarMarket implements MarketSource {
     return layout;
   }
 
-  /** Tick size of symbol {@code s} as a {@code double}; rules never change, so they are read once. */
-  private double tickSize(int s) {
-    double[] ticks = tickSizes;
-    if (ticks == null) {
-      ticks = new double[symbolCount()];
-      for (int k = 0; k < ticks.length; k++) {
-        ticks[k] = rules(k).tickSize().doubleValue();
+  /** Tick and step of symbol {@code s}; rules never change, so they are read once. */
+  private Increments increments(int s) {
+    Increments[] all = increments;
+    if (all == null) {
+      all = new Increments[symbolCount()];
+      for (int k = 0; k < all.length; k++) {
+        SymbolRules r = rules(k);
+        all[k] = new Increments(r.tickSize().doubleValue(), DecimalRounding.decimalsOf(r.tickSize()),
+            DecimalRounding.decimalsOf(r.stepSize()));
       }
-      tickSizes = ticks;
+      increments = all;
     }
-    return ticks[s];
+    return all[s];
   }
 
   /**
@@ -268,10 +273,14 @@ abstract class BarMarket implements MarketSource {
     double open = b.open(from);
     double last = b.close(end - 1);
     SymbolRules r = rules(s);
+    int d = increments(s).tickDecimals();
+    BigDecimal tick = r.tickSize();
     BigDecimal[] ba = bidAsk(s, b, end);
-    return new Ticker(r.symbol(), price(last, r), ba[0], ba[1], price(open, r), price(a.high(b, from, end), r),
-        price(a.low(b, from, end), r), changeFraction(open, last), quantity(a.volume(from, end), r),
-        money(a.quoteVolume(from, end)), now);
+    return new Ticker(r.symbol(), DecimalRounding.floorToStep(last, tick, d), ba[0], ba[1],
+        DecimalRounding.floorToStep(open, tick, d), DecimalRounding.floorToStep(a.high(b, from, end), tick, d),
+        DecimalRounding.floorToStep(a.low(b, from, end), tick, d), changeFraction(open, last),
+        DecimalRounding.floorToStep(a.volume(from, end), r.stepSize(), increments(s).stepDecimals()),
+        DecimalRounding.cents(a.quoteVolume(from, end)), now);
   }
 
   private static double changeFraction(double open, double last) {
@@ -306,8 +315,9 @@ abstract class BarMarket implements MarketSource {
     SymbolRules r = rules(s);
     double mid = b.close(end - 1);
     double spread = spreadFraction(s) * volatilityMultiplier(b, end);
-    BigDecimal bid = Decimals.floorToStep(BigDecimal.valueOf(mid * (1 - spread / 2)), r.tickSize());
-    BigDecimal ask = Decimals.ceilToStep(BigDecimal.valueOf(mid * (1 + spread / 2)), r.tickSize());
+    int d = increments(s).tickDecimals();
+    BigDecimal bid = DecimalRounding.floorToStep(mid * (1 - spread / 2), r.tickSize(), d);
+    BigDecimal ask = DecimalRounding.ceilToStep(mid * (1 + spread / 2), r.tickSize(), d);
     if (bid.signum() <= 0) {
       bid = r.tickSize();
     }
