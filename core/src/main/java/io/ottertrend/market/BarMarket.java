@@ -160,40 +160,62 @@ abstract class BarMarket implements MarketSource {
     long now = clock.millis();
     int n = symbolCount();
     int[] traded = new int[n];
-    Bars[] bars = new Bars[n];
+    BoardColumns columns = new BoardColumns(n);
     int count = 0;
     for (int s = 0; s < n; s++) {
       if (listed(s, now)) {
         Bars b = bars(s, now);
         if (b.completed() > b.first()) {
           traded[count] = s;
-          bars[count++] = b;
+          putQuote(columns, count++, s, b, now);
         }
       }
     }
     BoardLayout layout = layoutOf(traded, count);
-    double[] last = new double[count];
-    double[] bid = new double[count];
-    double[] ask = new double[count];
-    double[] change = new double[count];
-    double[] quoteVolume = new double[count];
-    for (int j = 0; j < count; j++) {
-      int s = traded[j];
-      Bars b = bars[j];
-      int end = b.completed();
-      int from = dayStart(b, end, now);
-      double close = b.close(end - 1);
-      double spread = spreadFraction(s) * volatilityMultiplier(b, end);
-      double tick = increments(s).tick();
-      last[j] = close;
-      bid[j] = Math.max(floorToTick(close * (1 - spread / 2), tick), tick);
-      ask[j] = Math.max(ceilToTick(close * (1 + spread / 2), tick), bid[j] + tick);
-      change[j] = changeFraction(b.open(from), close);
-      quoteVolume[j] = b.aggregates().quoteVolume(from, end);
-    }
+    BoardColumns c = columns.trimmedTo(count);
     int[] ids = layout.ids();
-    return QuoteBoard.ofColumns(now, layout.symbols(), layout.index(), last, bid, ask, change, quoteVolume,
-        i -> ticker(ids[i], now));
+    return QuoteBoard.ofColumns(now, layout.symbols(), layout.index(), c.last, c.bid, c.ask, c.change,
+        c.quoteVolume, i -> ticker(ids[i], now));
+  }
+
+  /** Entry {@code j} of a board: symbol {@code s}, which has traded bars, at {@code now}; see {@link #quotes()}. */
+  private void putQuote(BoardColumns c, int j, int s, Bars b, long now) {
+    int end = b.completed();
+    int from = dayStart(b, end, now);
+    double close = b.close(end - 1);
+    double spread = spreadFraction(s) * volatilityMultiplier(b, end);
+    double tick = increments(s).tick();
+    c.last[j] = close;
+    c.bid[j] = Math.max(floorToTick(close * (1 - spread / 2), tick), tick);
+    c.ask[j] = Math.max(ceilToTick(close * (1 + spread / 2), tick), c.bid[j] + tick);
+    c.change[j] = changeFraction(b.open(from), close);
+    c.quoteVolume[j] = b.aggregates().quoteVolume(from, end);
+  }
+
+  /** The columns of a board being filled: one entry per symbol, trimmed to the traded ones at the end. */
+  private static final class BoardColumns {
+    final double[] last;
+    final double[] bid;
+    final double[] ask;
+    final double[] change;
+    final double[] quoteVolume;
+
+    BoardColumns(int n) {
+      this(new double[n], new double[n], new double[n], new double[n], new double[n]);
+    }
+
+    private BoardColumns(double[] last, double[] bid, double[] ask, double[] change, double[] quoteVolume) {
+      this.last = last;
+      this.bid = bid;
+      this.ask = ask;
+      this.change = change;
+      this.quoteVolume = quoteVolume;
+    }
+
+    BoardColumns trimmedTo(int n) {
+      return n == last.length ? this : new BoardColumns(Arrays.copyOf(last, n), Arrays.copyOf(bid, n),
+          Arrays.copyOf(ask, n), Arrays.copyOf(change, n), Arrays.copyOf(quoteVolume, n));
+    }
   }
 
   /**
