@@ -34,7 +34,7 @@ import java.util.SplittableRandom;
  * without building tickers.
  *
  * <p>Thread-safety: safe for concurrent use. Subclasses guard their bar storage and its aggregates with the lock of
- * their bar generation; this class only holds caches of immutable facts (tick sizes, the last board's symbols) in
+ * their bar generation; this class only holds caches of immutable facts (ticks and steps, the last board's symbols) in
  * volatile fields, replaced whole.
  */
 abstract class BarMarket implements MarketSource {
