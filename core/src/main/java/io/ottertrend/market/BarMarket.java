@@ -34,8 +34,8 @@ import java.util.SplittableRandom;
  * without building tickers.
  *
  * <p>Thread-safety: safe for concurrent use. Subclasses guard their bar storage and its aggregates with the lock of
- * their bar generation; this class only holds caches of immutable facts (ticks and steps, the last board's symbols) in
- * volatile fields, replaced whole.
+ * their bar generation; this class only holds caches of immutable facts (ticks and steps, the last board's
+ * symbols) in volatile fields, replaced whole.
  */
 abstract class BarMarket implements MarketSource {
   private static final long DAY = 86_400_000L;
@@ -387,7 +387,8 @@ abstract class BarMarket implements MarketSource {
     int levels = Math.max(0, Math.min(Math.min(limit, 5000), shape.maxLevels()));
     BigDecimal[] ba = bidAsk(s, b, end);
     double mid = b.close(end - 1);
-    BigDecimal gap = Decimals.ceilToStep(BigDecimal.valueOf(mid * shape.levelGapFraction()), r.tickSize());
+    Increments inc = increments(s);
+    BigDecimal gap = DecimalRounding.ceilToStep(mid * shape.levelGapFraction(), r.tickSize(), inc.tickDecimals());
     if (gap.signum() <= 0) {
       gap = r.tickSize();
     }
@@ -398,18 +399,19 @@ abstract class BarMarket implements MarketSource {
     BigDecimal ap = ba[1];
     for (int j = 0; j < levels; j++) {
       if (bp.signum() > 0) {
-        bids.add(new BookLevel(bp, levelQty(rnd, shape, j, bp.doubleValue(), r)));
+        bids.add(new BookLevel(bp, levelQty(rnd, shape, j, bp.doubleValue(), r, inc)));
       }
-      asks.add(new BookLevel(ap, levelQty(rnd, shape, j, ap.doubleValue(), r)));
+      asks.add(new BookLevel(ap, levelQty(rnd, shape, j, ap.doubleValue(), r, inc)));
       bp = bp.subtract(gap);
       ap = ap.add(gap);
     }
     return new OrderBook(symbol, bids, asks, now);
   }
 
-  private static BigDecimal levelQty(SplittableRandom rnd, BookShape shape, int j, double price, SymbolRules r) {
+  private static BigDecimal levelQty(SplittableRandom rnd, BookShape shape, int j, double price, SymbolRules r,
+      Increments inc) {
     double quote = shape.levelQuote() * (0.5 + rnd.nextDouble()) * (1 + 0.1 * Math.min(j, 20));
-    BigDecimal q = Decimals.floorToStep(BigDecimal.valueOf(quote / price), r.stepSize());
+    BigDecimal q = DecimalRounding.floorToStep(quote / price, r.stepSize(), inc.stepDecimals());
     return q.signum() > 0 ? q : r.stepSize();
   }
 
