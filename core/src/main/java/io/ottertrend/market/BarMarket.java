@@ -8,12 +8,14 @@ import io.ottertrend.model.Decimals;
 import io.ottertrend.model.Interval;
 import io.ottertrend.model.OrderBook;
 import io.ottertrend.model.PublicTrade;
+import io.ottertrend.model.QuoteBoard;
 import io.ottertrend.model.SymbolRules;
 import io.ottertrend.model.Ticker;
 import io.ottertrend.time.Clock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +29,13 @@ import java.util.SplittableRandom;
  * shows the future. Books and trades are synthesised deterministically from a seed, the symbol and the bar
  * index, whatever the query order.
  *
- * <p>Thread-safety: subclasses guard their bar storage; this class holds no mutable state of its own.
+ * <p>24 h statistics cost O(1) per symbol: the bars carry {@link BarAggregates} (running sums and block-wise
+ * highs and lows) that their owner extends as bars become available; {@link #quotes()} reads them into columns
+ * without building tickers.
+ *
+ * <p>Thread-safety: safe for concurrent use. Subclasses guard their bar storage and its aggregates with the lock of
+ * their bar generation; this class only holds caches of immutable facts (ticks and steps, the last board's
+ * symbols) in volatile fields, replaced whole.
  */
 abstract class BarMarket implements MarketSource {
   private static final long DAY = 86_400_000L;
@@ -49,6 +57,9 @@ abstract class BarMarket implements MarketSource {
     double close(int i);
 
     double volume(int i);
+
+    /** Window statistics of these bars in O(1); covers at least {@code [first, completed)}. */
+    BarAggregates aggregates();
   }
 
   /** How the synthesised book of a symbol looks. */
@@ -58,6 +69,15 @@ abstract class BarMarket implements MarketSource {
   protected final long seed;
   protected final long stepMillis;
   private final Map<String, Integer> index = new HashMap<>();
+  // Caches of immutable facts, rebuilt whole when missing or stale: a race only builds them twice.
+  private volatile BoardLayout boardLayout;
+  private volatile Increments[] increments;
+
+  /** A symbol's tick and step as a {@code double} and as decimals for {@link DecimalRounding} (-1: not 10^-d). */
+  private record Increments(double tick, int tickDecimals, int stepDecimals) {}
+
+  /** Which symbols a quote board lists, in order, and their entries; shared by boards while it stays the same. */
+  private record BoardLayout(int[] ids, String[] symbols, Map<String, Integer> index) {}
 
   BarMarket(Clock clock, long seed, long stepMillis, List<String> symbols) {
     this.clock = clock;
@@ -129,6 +149,131 @@ abstract class BarMarket implements MarketSource {
     return out;
   }
 
+  /**
+   * The statistics of {@link #tickers()} in columns, in the same order, in O(1) per symbol and without building a
+   * ticker: prices are the unrounded last close and the {@link #bookTicker} rule in {@code double} (within one
+   * tick of the ticker's), {@link QuoteBoard#ticker(int)} builds the exact {@link #ticker(String)} of the board's
+   * time on demand.
+   */
+  @Override
+  public QuoteBoard quotes() {
+    long now = clock.millis();
+    int n = symbolCount();
+    int[] traded = new int[n];
+    BoardColumns columns = new BoardColumns(n);
+    int count = 0;
+    for (int s = 0; s < n; s++) {
+      if (listed(s, now)) {
+        Bars b = bars(s, now);
+        if (b.completed() > b.first()) {
+          traded[count] = s;
+          putQuote(columns, count++, s, b, now);
+        }
+      }
+    }
+    BoardLayout layout = layoutOf(traded, count);
+    BoardColumns c = columns.trimmedTo(count);
+    int[] ids = layout.ids();
+    return QuoteBoard.ofColumns(now, layout.symbols(), layout.index(), c.last, c.bid, c.ask, c.change,
+        c.quoteVolume, i -> ticker(ids[i], now));
+  }
+
+  /** Entry {@code j} of a board: symbol {@code s}, which has traded bars, at {@code now}; see {@link #quotes()}. */
+  private void putQuote(BoardColumns c, int j, int s, Bars b, long now) {
+    int end = b.completed();
+    int from = dayStart(b, end, now);
+    double close = b.close(end - 1);
+    double spread = spreadFraction(s) * volatilityMultiplier(b, end);
+    double tick = increments(s).tick();
+    c.last[j] = close;
+    c.bid[j] = Math.max(floorToTick(close * (1 - spread / 2), tick), tick);
+    c.ask[j] = Math.max(ceilToTick(close * (1 + spread / 2), tick), c.bid[j] + tick);
+    c.change[j] = changeFraction(b.open(from), close);
+    c.quoteVolume[j] = b.aggregates().quoteVolume(from, end);
+  }
+
+  /** The columns of a board being filled: one entry per symbol, trimmed to the traded ones at the end. */
+  private static final class BoardColumns {
+    final double[] last;
+    final double[] bid;
+    final double[] ask;
+    final double[] change;
+    final double[] quoteVolume;
+
+    BoardColumns(int n) {
+      this(new double[n], new double[n], new double[n], new double[n], new double[n]);
+    }
+
+    private BoardColumns(double[] last, double[] bid, double[] ask, double[] change, double[] quoteVolume) {
+      this.last = last;
+      this.bid = bid;
+      this.ask = ask;
+      this.change = change;
+      this.quoteVolume = quoteVolume;
+    }
+
+    BoardColumns trimmedTo(int n) {
+      return n == last.length ? this : new BoardColumns(Arrays.copyOf(last, n), Arrays.copyOf(bid, n),
+          Arrays.copyOf(ask, n), Arrays.copyOf(change, n), Arrays.copyOf(quoteVolume, n));
+    }
+  }
+
+  /**
+   * The symbols and index of a board of the symbols {@code traded[0, count)}: the previous board's when they are the
+   * same, so that readers can key caches by the shared array, else a new layout.
+   */
+  private BoardLayout layoutOf(int[] traded, int count) {
+    BoardLayout cached = boardLayout;
+    if (cached != null && Arrays.equals(cached.ids(), 0, cached.ids().length, traded, 0, count)) {
+      return cached;
+    }
+    int[] ids = Arrays.copyOf(traded, count);
+    String[] symbols = new String[count];
+    Map<String, Integer> entries = new HashMap<>(Math.max(4, count * 2));
+    for (int j = 0; j < count; j++) {
+      symbols[j] = rules(ids[j]).symbol();
+      entries.put(symbols[j], j);
+    }
+    BoardLayout layout = new BoardLayout(ids, symbols, Map.copyOf(entries));
+    boardLayout = layout;
+    return layout;
+  }
+
+  /** Tick and step of symbol {@code s}; rules never change, so they are read once. */
+  private Increments increments(int s) {
+    Increments[] all = increments;
+    if (all == null) {
+      all = new Increments[symbolCount()];
+      for (int k = 0; k < all.length; k++) {
+        SymbolRules r = rules(k);
+        all[k] = new Increments(r.tickSize().doubleValue(), DecimalRounding.decimalsOf(r.tickSize()),
+            DecimalRounding.decimalsOf(r.stepSize()));
+      }
+      increments = all;
+    }
+    return all[s];
+  }
+
+  /**
+   * Largest multiple of {@code tick} at or below {@code x}, as the nearest double. Tick sizes are powers of ten:
+   * dividing the count of ticks by the ticks per unit (an exact integer) gives the double nearest the decimal
+   * price, as {@code BigDecimal.doubleValue()} would. The small tolerance absorbs the division's rounding so that a
+   * price on a tick stays on it.
+   */
+  static double floorToTick(double x, double tick) {
+    return ticks(Math.floor(x / tick + 1e-9), tick);
+  }
+
+  /** Smallest multiple of {@code tick} at or above {@code x}, as the nearest double (see {@link #floorToTick}). */
+  static double ceilToTick(double x, double tick) {
+    return ticks(Math.ceil(x / tick - 1e-9), tick);
+  }
+
+  private static double ticks(double count, double tick) {
+    double perUnit = 1 / tick;
+    return perUnit == Math.rint(perUnit) ? count / perUnit : count * tick;
+  }
+
   @Override
   public Ticker ticker(String symbol) {
     int s = symbolIndex(symbol);
@@ -139,32 +284,43 @@ abstract class BarMarket implements MarketSource {
     return t;
   }
 
-  private Ticker ticker(int s, long now) {
+  Ticker ticker(int s, long now) {
     Bars b = bars(s, now);
     int end = b.completed();
     if (end <= b.first()) {
       return null;
     }
-    int from = end - 1;
-    while (from > b.first() && b.openTime(from - 1) >= now - DAY) {
-      from--;
-    }
+    int from = dayStart(b, end, now);
+    BarAggregates a = b.aggregates();
     double open = b.open(from);
-    double high = Double.NEGATIVE_INFINITY;
-    double low = Double.POSITIVE_INFINITY;
-    double vol = 0;
-    double quote = 0;
-    for (int i = from; i < end; i++) {
-      high = Math.max(high, b.high(i));
-      low = Math.min(low, b.low(i));
-      vol += b.volume(i);
-      quote += b.volume(i) * (b.high(i) + b.low(i) + b.close(i)) / 3;
-    }
     double last = b.close(end - 1);
     SymbolRules r = rules(s);
+    int d = increments(s).tickDecimals();
+    BigDecimal tick = r.tickSize();
     BigDecimal[] ba = bidAsk(s, b, end);
-    return new Ticker(r.symbol(), price(last, r), ba[0], ba[1], price(open, r), price(high, r), price(low, r),
-        open > 0 ? (last - open) / open : 0, quantity(vol, r), money(quote), now);
+    return new Ticker(r.symbol(), DecimalRounding.floorToStep(last, tick, d), ba[0], ba[1],
+        DecimalRounding.floorToStep(open, tick, d), DecimalRounding.floorToStep(a.high(b, from, end), tick, d),
+        DecimalRounding.floorToStep(a.low(b, from, end), tick, d), changeFraction(open, last),
+        DecimalRounding.floorToStep(a.volume(from, end), r.stepSize(), increments(s).stepDecimals()),
+        DecimalRounding.cents(a.quoteVolume(from, end)), now);
+  }
+
+  private static double changeFraction(double open, double last) {
+    return open > 0 ? (last - open) / open : 0;
+  }
+
+  /**
+   * First bar of the rolling 24 h window ending at {@code now}: the first bar opening at or after
+   * {@code now - 24 h}, or the last bar when none did (a stale symbol still shows its last bar). The usual answer
+   * is a day's worth of bars back, checked in O(1); gaps in stored history fall back to a binary search.
+   */
+  final int dayStart(Bars b, int end, long now) {
+    long since = now - DAY;
+    int first = b.first();
+    int guess = (int) Math.max(first, end - Math.ceilDiv(DAY, stepMillis));
+    boolean exact = b.openTime(guess) >= since && (guess == first || b.openTime(guess - 1) < since);
+    int start = exact ? guess : lowerBound(b, first, end, since);
+    return Math.min(end - 1, start);
   }
 
   @Override
@@ -180,9 +336,10 @@ abstract class BarMarket implements MarketSource {
   private BigDecimal[] bidAsk(int s, Bars b, int end) {
     SymbolRules r = rules(s);
     double mid = b.close(end - 1);
-    double spread = shape(s).spreadFraction() * volatilityMultiplier(b, end);
-    BigDecimal bid = Decimals.floorToStep(BigDecimal.valueOf(mid * (1 - spread / 2)), r.tickSize());
-    BigDecimal ask = Decimals.ceilToStep(BigDecimal.valueOf(mid * (1 + spread / 2)), r.tickSize());
+    double spread = spreadFraction(s) * volatilityMultiplier(b, end);
+    int d = increments(s).tickDecimals();
+    BigDecimal bid = DecimalRounding.floorToStep(mid * (1 - spread / 2), r.tickSize(), d);
+    BigDecimal ask = DecimalRounding.ceilToStep(mid * (1 + spread / 2), r.tickSize(), d);
     if (bid.signum() <= 0) {
       bid = r.tickSize();
     }
@@ -192,20 +349,23 @@ abstract class BarMarket implements MarketSource {
     return new BigDecimal[] {bid, ask};
   }
 
-  /** Spreads widen when recent moves are large: ratio of recent to typical absolute return, clamped. */
-  private double volatilityMultiplier(Bars b, int end) {
+  /**
+   * Spreads widen when recent moves are large: ratio of recent to typical absolute return over the last 20 bars,
+   * clamped.
+   */
+  final double volatilityMultiplier(Bars b, int end) {
     int n = Math.min(20, end - b.first() - 1);
-    if (n < 2) {
+    double typical = typicalAbsReturn();
+    if (n < 2 || typical <= 0) {
       return 1;
     }
-    double recent = 0;
-    for (int i = end - n; i < end; i++) {
-      double prev = b.close(i - 1);
-      recent += Math.abs(Math.log(b.close(i) / prev));
-    }
-    recent /= n;
-    double typical = typicalAbsReturn();
-    return typical <= 0 ? 1 : Math.max(0.7, Math.min(4, recent / typical));
+    double recent = b.aggregates().absLogReturns(end - n, end) / n;
+    return Math.max(0.7, Math.min(4, recent / typical));
+  }
+
+  /** Relative spread of the symbol's book in calm markets (a subclass may answer without building a shape). */
+  double spreadFraction(int s) {
+    return shape(s).spreadFraction();
   }
 
   /** Typical absolute base-step return of an ordinary symbol, used to scale spreads. */
@@ -227,7 +387,8 @@ abstract class BarMarket implements MarketSource {
     int levels = Math.max(0, Math.min(Math.min(limit, 5000), shape.maxLevels()));
     BigDecimal[] ba = bidAsk(s, b, end);
     double mid = b.close(end - 1);
-    BigDecimal gap = Decimals.ceilToStep(BigDecimal.valueOf(mid * shape.levelGapFraction()), r.tickSize());
+    Increments inc = increments(s);
+    BigDecimal gap = DecimalRounding.ceilToStep(mid * shape.levelGapFraction(), r.tickSize(), inc.tickDecimals());
     if (gap.signum() <= 0) {
       gap = r.tickSize();
     }
@@ -238,18 +399,19 @@ abstract class BarMarket implements MarketSource {
     BigDecimal ap = ba[1];
     for (int j = 0; j < levels; j++) {
       if (bp.signum() > 0) {
-        bids.add(new BookLevel(bp, levelQty(rnd, shape, j, bp.doubleValue(), r)));
+        bids.add(new BookLevel(bp, levelQty(rnd, shape, j, bp.doubleValue(), r, inc)));
       }
-      asks.add(new BookLevel(ap, levelQty(rnd, shape, j, ap.doubleValue(), r)));
+      asks.add(new BookLevel(ap, levelQty(rnd, shape, j, ap.doubleValue(), r, inc)));
       bp = bp.subtract(gap);
       ap = ap.add(gap);
     }
     return new OrderBook(symbol, bids, asks, now);
   }
 
-  private static BigDecimal levelQty(SplittableRandom rnd, BookShape shape, int j, double price, SymbolRules r) {
+  private static BigDecimal levelQty(SplittableRandom rnd, BookShape shape, int j, double price, SymbolRules r,
+      Increments inc) {
     double quote = shape.levelQuote() * (0.5 + rnd.nextDouble()) * (1 + 0.1 * Math.min(j, 20));
-    BigDecimal q = Decimals.floorToStep(BigDecimal.valueOf(quote / price), r.stepSize());
+    BigDecimal q = DecimalRounding.floorToStep(quote / price, r.stepSize(), inc.stepDecimals());
     return q.signum() > 0 ? q : r.stepSize();
   }
 

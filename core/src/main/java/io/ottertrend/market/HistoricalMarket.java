@@ -18,12 +18,14 @@ import java.util.Objects;
  * price to trade <i>through</i> the limit.
  *
  * <p>Symbol rules are derived from the first close (about six significant digits of price). Bars are loaded
- * once, at construction. <b>Thread-safety:</b> immutable after construction; safe for concurrent use.
+ * once, at construction, with their {@link BarAggregates} (56 bytes per bar) for O(1) 24 h statistics.
+ * <b>Thread-safety:</b> immutable after construction; safe for concurrent use.
  */
 public final class HistoricalMarket extends BarMarket {
   private final List<BarSeries> series;
   private final List<SymbolRules> rules;
   private final List<BookShape> shapes;
+  private final BarAggregates[] aggregates;
 
   private HistoricalMarket(Clock clock, Interval interval, List<String> symbols, List<BarSeries> series,
       String quote, double spread) {
@@ -31,6 +33,8 @@ public final class HistoricalMarket extends BarMarket {
     this.series = List.copyOf(series);
     this.rules = new ArrayList<>();
     this.shapes = new ArrayList<>();
+    this.aggregates = new BarAggregates[symbols.size()];
+    int blockSize = BarAggregates.blockSizeFor(86_400_000L, interval.millis());
     for (int i = 0; i < symbols.size(); i++) {
       BarSeries s = series.get(i);
       String sym = symbols.get(i);
@@ -44,7 +48,16 @@ public final class HistoricalMarket extends BarMarket {
       }
       quotePerBar = s.isEmpty() ? 1000 : quotePerBar / s.size();
       shapes.add(new BookShape(spread, spread / 4, Math.max(10, quotePerBar / 10), 100));
+      aggregates[i] = aggregatesOf(s, blockSize);
     }
+  }
+
+  private static BarAggregates aggregatesOf(BarSeries s, int blockSize) {
+    BarAggregates a = new BarAggregates(0, blockSize, s.size());
+    for (int k = 0; k < s.size(); k++) {
+      a.append(s.high(k), s.low(k), s.close(k), s.volume(k));
+    }
+    return a;
   }
 
   /**
@@ -93,6 +106,7 @@ public final class HistoricalMarket extends BarMarket {
   @Override
   Bars bars(int s, long now) {
     BarSeries b = series.get(s);
+    BarAggregates a = aggregates[s];
     int completed = b.lowerBound(now - stepMillis + 1);
     return new Bars() {
       @Override
@@ -133,6 +147,11 @@ public final class HistoricalMarket extends BarMarket {
       @Override
       public double volume(int i) {
         return b.volume(i);
+      }
+
+      @Override
+      public BarAggregates aggregates() {
+        return a;
       }
     };
   }

@@ -22,7 +22,8 @@ import java.util.Objects;
  * <p>Time: bar {@code k} covers {@code [origin + k·step, origin + (k+1)·step)}; the origin lies
  * {@code history} before the clock's time at construction, so klines have history from the start. Bars are
  * generated lazily up to the clock's current time (advance a {@link io.ottertrend.time.SimulatedClock} to run
- * faster than real time), incrementally (40 bytes per bar per symbol), and each pair from its own random stream:
+ * faster than real time), incrementally (40 bytes per bar per symbol, plus 56 of
+ * {@link BarAggregates} from a symbol's first shown bar, which make 24 h statistics O(1)), and each pair from its own random stream:
  * the data are identical whatever the order of queries. Only completed bars are ever shown.
  *
  * <p><b>Thread-safety:</b> safe for concurrent use. <b>Errors:</b> unknown symbols raise
@@ -33,6 +34,8 @@ public final class SyntheticMarket extends BarMarket {
   private final SyntheticPaths.MarketFactor market;
   private final SyntheticPaths.SymbolPath[] paths;
   private final SyntheticPaths.BarColumns[] columns;
+  private final BarAggregates[] aggregates;
+  private final BookShape[] shapes;
   private final long origin;
   private final double typicalAbsReturn;
 
@@ -45,9 +48,16 @@ public final class SyntheticMarket extends BarMarket {
     this.market = new SyntheticPaths.MarketFactor(b.seed, step);
     this.paths = new SyntheticPaths.SymbolPath[b.symbols];
     this.columns = new SyntheticPaths.BarColumns[b.symbols];
+    this.aggregates = new BarAggregates[b.symbols];
+    this.shapes = new BookShape[b.symbols];
+    int blockSize = BarAggregates.blockSizeFor(86_400_000L, step);
     for (int i = 0; i < b.symbols; i++) {
-      paths[i] = new SyntheticPaths.SymbolPath(profiles.get(i), b.seed, i, step);
+      SymbolProfile p = profiles.get(i);
+      paths[i] = new SyntheticPaths.SymbolPath(p, b.seed, i, step);
       columns[i] = new SyntheticPaths.BarColumns();
+      aggregates[i] = new BarAggregates(firstBar(p), blockSize, 256);
+      shapes[i] = new BookShape(p.spreadFraction(), Math.max(p.spreadFraction() / 4, 0.00005), p.levelQuote(),
+          p.maxLevels());
     }
     // E|t| for unit-variance t(5) is about 0.76; an "ALT" has about 1.0 annual volatility.
     this.typicalAbsReturn = 0.76 * Math.sqrt((double) step / SyntheticPaths.YEAR_MILLIS);
@@ -101,9 +111,17 @@ public final class SyntheticMarket extends BarMarket {
 
   @Override
   BookShape shape(int s) {
-    SymbolProfile p = profiles.get(s);
-    return new BookShape(p.spreadFraction(), Math.max(p.spreadFraction() / 4, 0.00005), p.levelQuote(),
-        p.maxLevels());
+    return shapes[s];
+  }
+
+  @Override
+  double spreadFraction(int s) {
+    return shapes[s].spreadFraction();
+  }
+
+  /** Index of the first bar a symbol shows: its listing for a fresh listing, else the first bar. */
+  private static int firstBar(SymbolProfile p) {
+    return p.isFresh() ? (int) Math.min(p.listingOffsetSteps(), Integer.MAX_VALUE - 1) : 0;
   }
 
   @Override
@@ -123,8 +141,8 @@ public final class SyntheticMarket extends BarMarket {
     int completed = (int) Math.max(0, Math.min(Integer.MAX_VALUE - 1, done));
     ensure(s, completed);
     SyntheticPaths.BarColumns c = columns[s];
-    SymbolProfile p = profiles.get(s);
-    int first = p.isFresh() ? (int) Math.min(p.listingOffsetSteps(), completed) : 0;
+    BarAggregates a = aggregates[s];
+    int first = Math.min(firstBar(profiles.get(s)), completed);
     long o = origin;
     long step = stepMillis;
     return new Bars() {
@@ -167,9 +185,18 @@ public final class SyntheticMarket extends BarMarket {
       public double volume(int i) {
         return c.get(4, i);
       }
+
+      @Override
+      public BarAggregates aggregates() {
+        return a;
+      }
     };
   }
 
+  /**
+   * Generates symbol {@code s} up to {@code steps} bars. The path's lock guards the generation and the aggregates;
+   * each bar's aggregates are written before the bar is published, so a reader that sees the bar sees them.
+   */
   private void ensure(int s, int steps) {
     SyntheticPaths.BarColumns c = columns[s];
     if (c.count() >= steps) {
@@ -177,10 +204,14 @@ public final class SyntheticMarket extends BarMarket {
     }
     market.ensure(steps);
     SyntheticPaths.SymbolPath path = paths[s];
+    BarAggregates a = aggregates[s];
     synchronized (path) {
       double[] bar = new double[5];
       for (int k = c.count(); k < steps; k++) {
         path.next(k, market.returnAt(k), market.stressedAt(k), bar);
+        if (k >= a.base()) {
+          a.append(bar[1], bar[2], bar[3], bar[4]);
+        }
         c.add(bar);
       }
     }
