@@ -49,6 +49,7 @@ public final class RollingRegime {
   private final double[] moves; // the last window |close - previous close| (0 where a price was invalid)
   private final int sigmaCap;
   private final double[] sigmas; // the last history - window rolling σ values, NaN where undefined
+  private final int[] sigmaCount; // how many of them are not NaN
 
   // Monotonic deque of (bar, close) per series, decreasing closes, for the peak of the window.
   private final long[] dequeBar;
@@ -99,6 +100,7 @@ public final class RollingRegime {
     moves = new double[series * window];
     sigmas = new double[series * sigmaCap];
     Arrays.fill(sigmas, Double.NaN);
+    sigmaCount = new int[series];
     dequeBar = new long[series * closeCap];
     dequeClose = new double[series * closeCap];
     dequeHead = new int[series];
@@ -166,7 +168,11 @@ public final class RollingRegime {
     if (bar >= window) {
       sigmaSlot = next(sigmaSlot, sigmaCap);
       for (int i = 0; i < series; i++) {
-        sigmas[i * sigmaCap + sigmaSlot] = sigma[i];
+        int k = i * sigmaCap + sigmaSlot;
+        double leaving = sigmas[k];
+        double entering = sigma[i];
+        sigmaCount[i] += (entering == entering ? 1 : 0) - (leaving == leaving ? 1 : 0);
+        sigmas[k] = entering;
       }
     }
   }
@@ -467,19 +473,19 @@ public final class RollingRegime {
     if (currentWindow() < window) {
       return 0.5; // the batch σ series has a single value: it calls that median
     }
-    // Slots not yet written hold NaN and are not counted, so the ring is exactly the batch's set of σ values.
+    // Slots not yet written hold NaN, which neither counts nor compares as below, so the ring is exactly the
+    // batch's set of σ values.
+    int count = sigmaCount[i];
+    if (count <= 1) {
+      return 0.5;
+    }
     double vol = sigma[i];
     int below = 0;
-    int count = 0;
     int base = i * sigmaCap;
     for (int k = 0; k < sigmaCap; k++) {
-      double s = sigmas[base + k];
-      if (s == s) {
-        count++;
-        below += s <= vol ? 1 : 0;
-      }
+      below += sigmas[base + k] <= vol ? 1 : 0;
     }
-    return count > 1 ? (double) below / count : 0.5;
+    return (double) below / count;
   }
 
   private static double ramp(double x, double at, double full) {
