@@ -167,7 +167,7 @@ final class MarketView {
     return new Stats(rsi[k], trend, momentum(k), vol[k], regime(k));
   }
 
-  /** Close change over the last {@link #MOMENTUM_LOOKBACK} cycles (fewer while the history fills), or 0. */
+  /** Relative close change over the last {@link #MOMENTUM_LOOKBACK} cycles (fewer while the history fills), or 0. */
   private double momentum(int i) {
     int lookback = Math.min(MOMENTUM_LOOKBACK, filled - 1);
     if (lookback <= 0) {

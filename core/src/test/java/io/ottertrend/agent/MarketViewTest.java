@@ -97,6 +97,25 @@ class MarketViewTest {
     assertThat(view.stats("BBBUSDT").regime()).isEqualTo(MarketSnapshot.Regime.UNKNOWN);
   }
 
+  @Test
+  void aDuplicatedUniverseEntryReadsTheStateOfItsLastOccurrenceAsBefore() {
+    List<String> universe = List.of("AAAUSDT", "BBBUSDT", "AAAUSDT");
+    MarketView view = new MarketView(universe);
+    ReferenceView reference = new ReferenceView(universe);
+    Stream stream = new Stream(9);
+    for (int cycle = 0; cycle < 80; cycle++) {
+      double a = 50 + cycle + (cycle % 3);
+      QuoteBoard board = QuoteBoard.ofColumns(cycle, new String[] {"BBBUSDT", "AAAUSDT"},
+          Map.of("BBBUSDT", 0, "AAAUSDT", 1), new double[] {stream.walk(0), a}, new double[2], new double[2],
+          new double[2], new double[] {1, 1}, b -> null);
+      view.update(board);
+      reference.update(board);
+      for (int i = 0; i < universe.size(); i++) {
+        assertEquals(reference.stats(universe.get(i)), view.stats(i), "cycle " + cycle + " entry " + i);
+      }
+    }
+  }
+
   /** Whether detectRegime's decision on these closes hangs on a statistic within 1e-9 of a threshold or a σ tie. */
   private static boolean nearTie(double[] closes) {
     int w = Math.min(Analytics.DEFAULT_REGIME_WINDOW, closes.length - 1);
