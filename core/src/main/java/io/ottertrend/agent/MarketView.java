@@ -3,7 +3,7 @@ package io.ottertrend.agent;
 import io.ottertrend.analytics.Analytics;
 import io.ottertrend.analytics.CrossSection;
 import io.ottertrend.analytics.CrossSectionConfig;
-import io.ottertrend.analytics.RegimeAssessment;
+import io.ottertrend.analytics.RollingRegime;
 import io.ottertrend.brain.MarketSnapshot;
 import io.ottertrend.model.Candle;
 import io.ottertrend.model.QuoteBoard;
@@ -12,21 +12,31 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The agent's running analytics over a fixed universe of symbols: one cross-sectional update per cycle (SIMD
  * kernels across symbols), fast/slow EMAs for the trend, and a short close history per symbol for momentum and
- * regime detection. Primitive arrays only; nothing is allocated per symbol per cycle except the regime read-out.
+ * regime detection. Primitive arrays only; nothing is allocated per symbol per cycle except the {@link Stats}
+ * read-out. The regime is streamed ({@link RollingRegime}): it reads as {@code Analytics.detectRegime} on the last
+ * {@link #HISTORY} closes would, without copying them.
  *
  * <p>Not thread-safe: owned by the agent's thread.
  */
 final class MarketView {
   static final int HISTORY = 120;
+  /** Fewest closes before a regime is reported. */
+  private static final int REGIME_MIN_CLOSES = 30;
+  private static final int MOMENTUM_LOOKBACK = 20;
+  private static final Stats UNKNOWN =
+      new Stats(Double.NaN, 0, 0, Double.NaN, MarketSnapshot.Regime.UNKNOWN);
   private static final double FAST = 2.0 / (8 + 1);
   private static final double SLOW = 2.0 / (21 + 1);
 
   private final List<String> universe;
   private final Map<String, Integer> index = new HashMap<>();
+  /** Entry whose state universe entry {@code i} reads: itself, or the last duplicate of its symbol. */
+  private final int[] canonical;
   private final CrossSection cross;
   private final double[] high;
   private final double[] low;
@@ -37,14 +47,22 @@ final class MarketView {
   private final double[] rsi;
   private final double[] vol;
   private final double[][] history;
+  private final RollingRegime regimes;
   private int filled;
   private int head;
+  /** Universe entry of each entry of the last board's symbols array (-1: not in the universe); see boardMap. */
+  private String[] mappedSymbols;
+  private int[] boardToUniverse = new int[0];
 
   MarketView(List<String> universe) {
     this.universe = List.copyOf(universe);
     int n = Math.max(1, universe.size());
     for (int i = 0; i < universe.size(); i++) {
       index.put(universe.get(i), i);
+    }
+    canonical = new int[universe.size()];
+    for (int i = 0; i < canonical.length; i++) {
+      canonical[i] = index.get(universe.get(i));
     }
     cross = new CrossSection(n, new CrossSectionConfig(20, 14, 14, 20, 60));
     high = new double[n];
@@ -56,6 +74,7 @@ final class MarketView {
     rsi = new double[n];
     vol = new double[n];
     history = new double[n][HISTORY];
+    regimes = new RollingRegime(n, Analytics.DEFAULT_REGIME_WINDOW, HISTORY);
     Arrays.fill(close, Double.NaN);
     Arrays.fill(emaFast, Double.NaN);
     Arrays.fill(emaSlow, Double.NaN);
@@ -100,9 +119,10 @@ final class MarketView {
 
   /** One update from the latest quotes: a bar per cycle at each symbol's last price. */
   void update(QuoteBoard board) {
-    for (int b = 0; b < board.size(); b++) {
-      Integer i = index.get(board.symbol(b));
-      if (i == null) {
+    int[] map = boardMap(board);
+    for (int b = 0; b < map.length; b++) {
+      int i = map[b];
+      if (i < 0) {
         continue;
       }
       double last = board.last(b);
@@ -114,15 +134,66 @@ final class MarketView {
     step();
   }
 
+  /**
+   * Universe entry of every board entry. Boards of one market share their symbols array while the listing stays the
+   * same, so the map is rebuilt only when that array instance changes, not per cycle.
+   */
+  private int[] boardMap(QuoteBoard board) {
+    String[] symbols = board.symbolsShared();
+    if (symbols != mappedSymbols) {
+      int[] map = new int[symbols.length];
+      for (int b = 0; b < symbols.length; b++) {
+        map[b] = indexOf(symbols[b]);
+      }
+      boardToUniverse = map;
+      mappedSymbols = symbols;
+    }
+    return boardToUniverse;
+  }
+
   /** Universe entry of {@code symbol}, or -1. */
   int indexOf(String symbol) {
     Integer i = index.get(symbol);
     return i == null ? -1 : i;
   }
 
-  /** Analytics of universe entry {@code i}. */
+  /** Analytics of universe entry {@code i}: O(1), no history copy. */
   Stats stats(int i) {
-    return stats(universe.get(i));
+    int k = canonical[Objects.checkIndex(i, canonical.length)];
+    if (close[k] <= 0) {
+      return UNKNOWN;
+    }
+    double trend = emaSlow[k] > 0 ? emaFast[k] / emaSlow[k] - 1 : 0;
+    return new Stats(rsi[k], trend, momentum(k), vol[k], regime(k));
+  }
+
+  /** Relative close change over the last {@link #MOMENTUM_LOOKBACK} cycles (fewer while the history fills), or 0. */
+  private double momentum(int i) {
+    int lookback = Math.min(MOMENTUM_LOOKBACK, filled - 1);
+    if (lookback <= 0) {
+      return 0;
+    }
+    double past = closeAgo(i, lookback);
+    return past > 0 ? closeAgo(i, 0) / past - 1 : 0;
+  }
+
+  /** The close {@code lag} cycles before the latest one; {@code lag < filled}. */
+  private double closeAgo(int i, int lag) {
+    int slot = head - 1 - lag;
+    return history[i][slot < 0 ? slot + HISTORY : slot];
+  }
+
+  private MarketSnapshot.Regime regime(int i) {
+    // Flat at zero or gapped within the window: no regime rather than a guess.
+    if (filled < REGIME_MIN_CLOSES || !regimes.defined(i)) {
+      return MarketSnapshot.Regime.UNKNOWN;
+    }
+    return switch (regimes.regime(i)) {
+      case TRENDING_UP -> MarketSnapshot.Regime.TRENDING_UP;
+      case TRENDING_DOWN -> MarketSnapshot.Regime.TRENDING_DOWN;
+      case RANGING -> MarketSnapshot.Regime.RANGING;
+      case HIGH_VOLATILITY, CRASH -> MarketSnapshot.Regime.VOLATILE;
+    };
   }
 
   private void step() {
@@ -139,6 +210,7 @@ final class MarketView {
     cross.update(high, low, close, volume);
     cross.rsiInto(rsi);
     cross.volatilityInto(vol);
+    regimes.push(close);
     head = (head + 1) % HISTORY;
     filled = Math.min(HISTORY, filled + 1);
   }
@@ -160,35 +232,15 @@ final class MarketView {
   /** Analytics fields of one symbol's snapshot view. */
   record Stats(double rsi, double trend, double momentum, double volatility, MarketSnapshot.Regime regime) {}
 
+  /** Analytics of {@code symbol}; NaN and {@code UNKNOWN} outside the universe. */
   Stats stats(String symbol) {
-    Integer i = index.get(symbol);
-    if (i == null || close[i] <= 0) {
-      return new Stats(Double.NaN, 0, 0, Double.NaN, MarketSnapshot.Regime.UNKNOWN);
-    }
-    double trend = emaSlow[i] > 0 ? emaFast[i] / emaSlow[i] - 1 : 0;
-    double[] c = closes(symbol);
-    int lookback = Math.min(20, c.length - 1);
-    double momentum = lookback > 0 && c[c.length - 1 - lookback] > 0 ? c[c.length - 1] / c[c.length - 1 - lookback] - 1 : 0;
-    MarketSnapshot.Regime regime = MarketSnapshot.Regime.UNKNOWN;
-    if (c.length >= 30) {
-      try {
-        RegimeAssessment a = Analytics.detectRegime(c, Math.min(Analytics.DEFAULT_REGIME_WINDOW, c.length - 1));
-        regime = switch (a.regime()) {
-          case TRENDING_UP -> MarketSnapshot.Regime.TRENDING_UP;
-          case TRENDING_DOWN -> MarketSnapshot.Regime.TRENDING_DOWN;
-          case RANGING -> MarketSnapshot.Regime.RANGING;
-          case HIGH_VOLATILITY, CRASH -> MarketSnapshot.Regime.VOLATILE;
-        };
-      } catch (IllegalArgumentException e) {
-        regime = MarketSnapshot.Regime.UNKNOWN; // flat or gapped history: say so rather than guess
-      }
-    }
-    return new Stats(rsi[i], trend, momentum, vol[i], regime);
+    int i = indexOf(symbol);
+    return i < 0 ? UNKNOWN : stats(i);
   }
 
   /** The previous observed price (one cycle ago) for jump checks, or NaN. */
   double previousClose(String symbol) {
-    double[] c = closes(symbol);
-    return c.length >= 2 ? c[c.length - 2] : Double.NaN;
+    int i = indexOf(symbol);
+    return i >= 0 && filled >= 2 ? closeAgo(i, 1) : Double.NaN;
   }
 }

@@ -1,0 +1,495 @@
+package io.ottertrend.analytics;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * {@link Analytics#detectRegime(double[], int)} kept up to date bar by bar for many series at once, in O(1)
+ * amortised work per series per bar instead of O(history).
+ *
+ * <p>Every {@link #push(double[])} appends one close to each of {@link #series()} series (all series advance
+ * together). Series {@code i} then reads as {@code detectRegime(last, min(window, n - 1))} would, where {@code
+ * last} is its last {@code n = min(bars(), history)} closes: the same rules in the same order, the same
+ * confidence, and the same statistics (efficiency ratio, net return, drawdown, σ of log returns as {@link
+ * Indicators#realizedVolatility(double[], int, double) realizedVolatility(last, window, 1)} defines it, and the
+ * percentile of that σ among the rolling σ values defined within {@code last}). Net return and drawdown are
+ * bit-for-bit the batch ones; the efficiency ratio and σ come from running sums that are recomputed exactly when
+ * their rounding bound grows past 1e-11 relative, so they agree to about 1e-10 relative. A σ that ties another
+ * within that accuracy may therefore rank on the other side of it than in the batch computation.
+ *
+ * <p>State is struct-of-arrays over the series (rings of the last closes, returns, absolute moves and rolling σ
+ * values, and a monotonic deque for the window's peak): nothing is allocated per bar or per read except by
+ * {@link #assessment(int)}.
+ *
+ * <p><b>Errors.</b> The constructor rejects {@code series < 1}, {@code window < 2} and {@code history <= window}
+ * with {@link IllegalArgumentException}. {@link #push(double[])} rejects a {@code null} array ({@link
+ * NullPointerException}) or one of the wrong length ({@link IllegalArgumentException}); any close is accepted, but
+ * where {@code detectRegime} would throw (fewer than 3 closes, or a non-positive, infinite or NaN close within the
+ * window) {@link #defined(int)} is false and the readers other than {@code defined} throw {@link
+ * IllegalStateException}. A series index out of range throws {@link IndexOutOfBoundsException}.
+ *
+ * <p><b>Thread-safety:</b> not thread-safe. One owner pushes and reads; hand it to another thread only with a
+ * happens-before edge.
+ */
+public final class RollingRegime {
+  private static final double EPS = Math.ulp(1.0);
+  /** Rounding bound, relative to the running sum, past which a running sum is recomputed exactly. */
+  private static final double MAX_RELATIVE_ROUNDING = 1e-11;
+
+  private final int series;
+  private final int window;
+  private final int history;
+  /** Exact recomputation at least this often, as {@code Indicators.rollingStd}'s scalar kernel does. */
+  private final int every;
+
+  // Rings shared by all series: one slot per bar, slot k of series i at [i * capacity + k].
+  private final int closeCap;
+  private final double[] closes; // the last window + 1 closes
+  private final double[] returns; // the last window log returns (0 where a price was invalid)
+  private final double[] moves; // the last window |close - previous close| (0 where a price was invalid)
+  private final int sigmaCap;
+  private final double[] sigmas; // the last history - window rolling σ values, NaN where undefined
+  private final int[] sigmaCount; // how many of them are not NaN
+
+  // Monotonic deque of (bar, close) per series, decreasing closes, for the peak of the window.
+  private final long[] dequeBar;
+  private final double[] dequeClose;
+  private final int[] dequeHead;
+  private final int[] dequeSize;
+
+  // Per-series running state.
+  private final long[] lastInvalid; // bar of the latest non-positive, infinite or NaN close
+  private final double[] path; // Σ|moves| over the window
+  private final double[] pathError; // bound on the rounding accumulated in path since its last recomputation
+  private final int[] pathSince; // bars since path was last recomputed
+  private final double[] mean; // mean of the window's returns
+  private final double[] m2; // Σ(return - mean)² over the window
+  private final double[] m2Error;
+  private final int[] m2Since;
+  private final double[] sigma; // σ of the current window's returns, NaN where undefined
+
+  private long bars;
+  private int closeSlot = -1; // slot of the newest close
+  private int returnSlot = -1; // slot of the newest return and move
+  private int sigmaSlot = -1; // slot of the newest rolling σ
+
+  /**
+   * @param series how many series advance together
+   * @param window bars of the regime window ({@link Analytics#DEFAULT_REGIME_WINDOW} for the default)
+   * @param history closes the batch classification would see: the σ percentile ranks against the {@code history
+   *     - window} latest rolling σ values
+   */
+  public RollingRegime(int series, int window, int history) {
+    if (series < 1) {
+      throw new IllegalArgumentException("series must be >= 1, got " + series);
+    }
+    if (window < 2) {
+      throw new IllegalArgumentException("window must be >= 2, got " + window);
+    }
+    if (history <= window) {
+      throw new IllegalArgumentException("history must be > window = " + window + ", got " + history);
+    }
+    this.series = series;
+    this.window = window;
+    this.history = history;
+    this.every = Math.max(256, 4 * window);
+    closeCap = window + 1;
+    sigmaCap = history - window;
+    closes = new double[series * closeCap];
+    returns = new double[series * window];
+    moves = new double[series * window];
+    sigmas = new double[series * sigmaCap];
+    Arrays.fill(sigmas, Double.NaN);
+    sigmaCount = new int[series];
+    dequeBar = new long[series * closeCap];
+    dequeClose = new double[series * closeCap];
+    dequeHead = new int[series];
+    dequeSize = new int[series];
+    lastInvalid = new long[series];
+    Arrays.fill(lastInvalid, Long.MIN_VALUE);
+    path = new double[series];
+    pathError = new double[series];
+    pathSince = new int[series];
+    mean = new double[series];
+    m2 = new double[series];
+    m2Error = new double[series];
+    m2Since = new int[series];
+    sigma = new double[series];
+    Arrays.fill(sigma, Double.NaN);
+  }
+
+  /** How many series advance together. */
+  public int series() {
+    return series;
+  }
+
+  /** Bars of the regime window. */
+  public int window() {
+    return window;
+  }
+
+  /** Closes the batch classification would see. */
+  public int history() {
+    return history;
+  }
+
+  /** Closes pushed so far (per series). */
+  public long bars() {
+    return bars;
+  }
+
+  /** The window the batch classification would use now: {@code min(window, min(bars, history) - 1)}. */
+  public int currentWindow() {
+    long n = Math.min(bars, history);
+    return (int) Math.max(0, Math.min(window, n - 1));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Updates
+
+  /** Appends {@code close[i]} to series {@code i}, for every series. */
+  public void push(double[] close) {
+    Objects.requireNonNull(close, "close");
+    if (close.length != series) {
+      throw new IllegalArgumentException("need " + series + " closes, got " + close.length);
+    }
+    long bar = bars;
+    int previousSlot = closeSlot;
+    closeSlot = next(closeSlot, closeCap);
+    boolean hasReturn = bar >= 1;
+    boolean full = bar > window; // a return leaves the window as this one enters
+    if (hasReturn) {
+      returnSlot = next(returnSlot, window);
+    }
+    for (int i = 0; i < series; i++) {
+      pushOne(i, close[i], bar, previousSlot, hasReturn, full);
+    }
+    bars = bar + 1;
+    if (bar >= window) {
+      sigmaSlot = next(sigmaSlot, sigmaCap);
+      for (int i = 0; i < series; i++) {
+        int k = i * sigmaCap + sigmaSlot;
+        double leaving = sigmas[k];
+        double entering = sigma[i];
+        sigmaCount[i] += (entering == entering ? 1 : 0) - (leaving == leaving ? 1 : 0);
+        sigmas[k] = entering;
+      }
+    }
+  }
+
+  private static int next(int slot, int capacity) {
+    return slot + 1 == capacity ? 0 : slot + 1;
+  }
+
+  private void pushOne(int i, double c, long bar, int previousSlot, boolean hasReturn, boolean full) {
+    boolean valid = c > 0 && c != Double.POSITIVE_INFINITY;
+    if (!valid) {
+      lastInvalid[i] = bar;
+    }
+    closes[i * closeCap + closeSlot] = c;
+    pushPeak(i, valid ? c : 0, bar);
+    if (!hasReturn) {
+      return;
+    }
+    double previous = closes[i * closeCap + previousSlot];
+    // An invalid price contributes 0: every window that holds it is reported undefined, and the running sums stay
+    // consistent for the windows after it.
+    boolean pairValid = lastInvalid[i] < bar - 1;
+    double r = pairValid ? Math.log(c / previous) : 0;
+    double move = pairValid ? Math.abs(c - previous) : 0;
+    int k = i * window + returnSlot;
+    double oldReturn = returns[k];
+    double oldMove = moves[k];
+    returns[k] = r;
+    moves[k] = move;
+    boolean windowValid = lastInvalid[i] < bar - Math.min(window, bar);
+    if (full) {
+      slidePath(i, move, oldMove, windowValid);
+      slideSigma(i, r, oldReturn, windowValid);
+    } else {
+      growPath(i, move, windowValid, bar);
+      growSigma(i, windowValid, (int) bar);
+    }
+  }
+
+  /** Keeps the deque's closes strictly decreasing from oldest to newest; the front is the window's peak. */
+  private void pushPeak(int i, double c, long bar) {
+    int base = i * closeCap;
+    int head = dequeHead[i];
+    int size = dequeSize[i];
+    // Expire first, so the window's at most window + 1 closes fit: the read after this push starts at oldest.
+    long oldest = bar - Math.min(window, Math.min(bar + 1, history) - 1);
+    while (size > 0 && dequeBar[base + head] < oldest) {
+      head = wrap(head + 1);
+      size--;
+    }
+    while (size > 0 && dequeClose[base + wrap(head + size - 1)] <= c) {
+      size--;
+    }
+    int tail = wrap(head + size);
+    dequeBar[base + tail] = bar;
+    dequeClose[base + tail] = c;
+    dequeHead[i] = head;
+    dequeSize[i] = size + 1;
+  }
+
+  private int wrap(int slot) {
+    return slot >= closeCap ? slot - closeCap : slot;
+  }
+
+  /** While the window still grows, path is summed from the oldest move on, in the batch order: bit-for-bit. */
+  private void growPath(int i, double move, boolean windowValid, long bar) {
+    if (windowValid) {
+      path[i] = pathSince[i] == 0 ? path[i] + move : recomputePath(i, (int) bar);
+    } else {
+      pathSince[i] = every; // stale: recompute once the window is valid again
+    }
+  }
+
+  private void slidePath(int i, double move, double oldMove, boolean windowValid) {
+    if (!windowValid) {
+      pathSince[i] = every;
+      return;
+    }
+    if (pathSince[i] < every) {
+      double grown = path[i] + move;
+      path[i] = grown - oldMove;
+      pathSince[i]++;
+      pathError[i] += EPS * grown;
+    }
+    if (pathSince[i] >= every || !(pathError[i] <= MAX_RELATIVE_ROUNDING * path[i])) {
+      path[i] = recomputePath(i, window);
+    }
+  }
+
+  /** Σ of the last {@code count} moves, oldest first as the batch loop adds them; resets the rounding bound. */
+  private double recomputePath(int i, int count) {
+    int base = i * window;
+    int slot = oldestSlot(count);
+    double sum = 0;
+    for (int k = 0; k < count; k++) {
+      sum += moves[base + slot];
+      slot = slot + 1 == window ? 0 : slot + 1;
+    }
+    pathError[i] = 0;
+    pathSince[i] = 0;
+    return sum;
+  }
+
+  /** Ring slot of the oldest of the last {@code count} returns/moves. */
+  private int oldestSlot(int count) {
+    int slot = returnSlot - count + 1;
+    return slot < 0 ? slot + window : slot;
+  }
+
+  /**
+   * While the window grows (at most {@code window} bars per series) σ is recomputed exactly each bar: the running
+   * update below needs a full window.
+   */
+  private void growSigma(int i, boolean windowValid, int count) {
+    if (windowValid) {
+      recomputeSigma(i, count);
+    } else {
+      sigma[i] = Double.NaN;
+      m2Since[i] = every;
+    }
+  }
+
+  /** The scalar {@code rollingStd} kernel's update: Welford add-and-remove with a rounding bound. */
+  private void slideSigma(int i, double xn, double xo, boolean windowValid) {
+    if (!windowValid) {
+      sigma[i] = Double.NaN;
+      m2Since[i] = every;
+      return;
+    }
+    if (m2Since[i] < every) {
+      double d = xn - xo;
+      double oldMean = mean[i];
+      double nextMean = oldMean + d / window;
+      double t = d * ((xn - nextMean) + (xo - oldMean));
+      m2[i] += t;
+      mean[i] = nextMean;
+      int since = ++m2Since[i];
+      m2Error[i] += EPS * (Math.abs(t) + 2 * Math.abs(d) * since * Math.abs(nextMean));
+    }
+    if (m2Since[i] >= every || !(m2Error[i] <= MAX_RELATIVE_ROUNDING * m2[i])) {
+      recomputeSigma(i, window);
+    } else {
+      sigma[i] = Math.sqrt(m2[i] / window);
+    }
+  }
+
+  /**
+   * {@code ScalarKernels.stdDirect} over the last {@code count} returns: two passes over deviations from the
+   * oldest, in the same order, so a flat window gives exactly 0.
+   */
+  private void recomputeSigma(int i, int count) {
+    int base = i * window;
+    int oldest = oldestSlot(count);
+    double first = returns[base + oldest];
+    double s = 0;
+    int slot = returnSlot;
+    for (int k = 0; k < count - 1; k++) {
+      s += returns[base + slot] - first;
+      slot = slot == 0 ? window - 1 : slot - 1;
+    }
+    double m = s / count + first;
+    double ss = 0;
+    slot = returnSlot;
+    for (int k = 0; k < count; k++) {
+      double d = returns[base + slot] - m;
+      ss = Math.fma(d, d, ss);
+      slot = slot == 0 ? window - 1 : slot - 1;
+    }
+    mean[i] = m;
+    m2[i] = ss;
+    m2Error[i] = 0;
+    m2Since[i] = 0;
+    sigma[i] = Math.sqrt(ss / count);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Reads
+
+  /**
+   * Whether series {@code i} has a classification now: at least 3 closes, and every close of the current window
+   * positive and finite ({@code detectRegime} would throw otherwise).
+   */
+  public boolean defined(int i) {
+    Objects.checkIndex(i, series);
+    int w = currentWindow();
+    return w >= 2 && lastInvalid[i] < bars - 1 - w;
+  }
+
+  /** The regime of series {@code i}: first rule that fires wins, in {@code detectRegime}'s order. */
+  public Regime regime(int i) {
+    requireDefined(i);
+    if (isCrash(i)) {
+      return Regime.CRASH;
+    }
+    double er = efficiencyRatioOf(i);
+    if (er >= Analytics.TREND_EFFICIENCY) {
+      return netMove(i) > 0 ? Regime.TRENDING_UP : Regime.TRENDING_DOWN;
+    }
+    return isHighVolatility(i) ? Regime.HIGH_VOLATILITY : Regime.RANGING;
+  }
+
+  /** How far the deciding number is past its threshold, in {@code [0.5, 1]}, as {@code detectRegime} gives it. */
+  public double confidence(int i) {
+    requireDefined(i);
+    if (isCrash(i)) {
+      return ramp(drawdownOf(i), Analytics.CRASH_DRAWDOWN, 2 * Analytics.CRASH_DRAWDOWN);
+    }
+    double er = efficiencyRatioOf(i);
+    if (er >= Analytics.TREND_EFFICIENCY) {
+      return ramp(er, Analytics.TREND_EFFICIENCY, 2 * Analytics.TREND_EFFICIENCY);
+    }
+    if (isHighVolatility(i)) {
+      return ramp(volatilityPercentileOf(i), Analytics.HIGH_VOL_PERCENTILE, 1);
+    }
+    return ramp(Analytics.TREND_EFFICIENCY - er, 0, Analytics.TREND_EFFICIENCY);
+  }
+
+  /** Kaufman efficiency ratio {@code |net move| / Σ|bar moves|} over the window; 0 for a flat window. */
+  public double efficiencyRatio(int i) {
+    requireDefined(i);
+    return efficiencyRatioOf(i);
+  }
+
+  /** {@code close[last] / close[last - window] - 1}. */
+  public double netReturn(int i) {
+    requireDefined(i);
+    return netReturnOf(i);
+  }
+
+  /** Population σ of the window's log returns, per bar. */
+  public double volatility(int i) {
+    requireDefined(i);
+    return sigma[i];
+  }
+
+  /** Share of the rolling σ values within the history at or below the current one; 0.5 when there is only one. */
+  public double volatilityPercentile(int i) {
+    requireDefined(i);
+    return volatilityPercentileOf(i);
+  }
+
+  /** {@code 1 - close[last] / max(close over the window)}. */
+  public double drawdown(int i) {
+    requireDefined(i);
+    return drawdownOf(i);
+  }
+
+  /** Everything at once, as {@link Analytics#detectRegime(double[], int)} returns it (allocates). */
+  public RegimeAssessment assessment(int i) {
+    return new RegimeAssessment(regime(i), confidence(i), efficiencyRatioOf(i), netReturnOf(i), sigma[i],
+        volatilityPercentileOf(i), drawdownOf(i), currentWindow());
+  }
+
+  private void requireDefined(int i) {
+    if (!defined(i)) {
+      throw new IllegalStateException(currentWindow() < 2
+          ? "need at least 3 closes, have " + bars
+          : "series " + i + " has a non-positive or non-finite close in its window");
+    }
+  }
+
+  private boolean isCrash(int i) {
+    return drawdownOf(i) >= Analytics.CRASH_DRAWDOWN && netReturnOf(i) <= -Analytics.CRASH_DRAWDOWN * 2 / 3;
+  }
+
+  /** {@code detectRegime} also asks for more than one σ value; with one the percentile is 0.5, below the bar. */
+  private boolean isHighVolatility(int i) {
+    return volatilityPercentileOf(i) >= Analytics.HIGH_VOL_PERCENTILE;
+  }
+
+  private double lastClose(int i) {
+    return closes[i * closeCap + closeSlot];
+  }
+
+  private double firstClose(int i) {
+    int slot = closeSlot - currentWindow();
+    return closes[i * closeCap + (slot < 0 ? slot + closeCap : slot)];
+  }
+
+  private double netMove(int i) {
+    return lastClose(i) - firstClose(i);
+  }
+
+  private double efficiencyRatioOf(int i) {
+    double p = path[i];
+    return p > 0 ? Math.abs(netMove(i)) / p : 0;
+  }
+
+  private double netReturnOf(int i) {
+    return lastClose(i) / firstClose(i) - 1;
+  }
+
+  private double drawdownOf(int i) {
+    return 1 - lastClose(i) / dequeClose[i * closeCap + dequeHead[i]];
+  }
+
+  private double volatilityPercentileOf(int i) {
+    if (currentWindow() < window) {
+      return 0.5; // the batch σ series has a single value: it calls that median
+    }
+    // Slots not yet written hold NaN, which neither counts nor compares as below, so the ring is exactly the
+    // batch's set of σ values.
+    int count = sigmaCount[i];
+    if (count <= 1) {
+      return 0.5;
+    }
+    double vol = sigma[i];
+    int below = 0;
+    int base = i * sigmaCap;
+    for (int k = 0; k < sigmaCap; k++) {
+      below += sigmas[base + k] <= vol ? 1 : 0;
+    }
+    return (double) below / count;
+  }
+
+  private static double ramp(double x, double at, double full) {
+    double f = full > at ? (x - at) / (full - at) : 1;
+    return 0.5 + 0.5 * Math.max(0, Math.min(1, f));
+  }
+}
