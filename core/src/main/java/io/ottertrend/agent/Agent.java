@@ -40,9 +40,6 @@ import io.ottertrend.time.Clock;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -905,14 +902,39 @@ public final class Agent {
     };
   }
 
-  private static String hash(MarketSnapshot s) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(String.valueOf(s).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+  /**
+   * A 64-bit fingerprint of the snapshot a decision was made from, over its fields (enums by ordinal, so it is the
+   * same in every JVM). Printing a snapshot of hundreds of symbols to text and hashing that cost more than the rest
+   * of a backtest cycle.
+   */
+  static String hash(MarketSnapshot s) {
+    long h = mix(s.at(), s.quoteAsset().hashCode());
+    h = mix(h, s.portfolio().hashCode()); // doubles, strings and longs only: record hashCodes are stable
+    h = mix(h, s.risk().hashCode());
+    h = mix(h, String.valueOf(s.signals()).hashCode()); // may hold enums; small, and empty in most cycles
+    for (MarketSnapshot.SymbolView v : s.symbols()) {
+      h = mix(h, v.symbol().hashCode());
+      h = mix(h, Double.doubleToLongBits(v.lastPrice()));
+      h = mix(h, Double.doubleToLongBits(v.change24h()));
+      h = mix(h, Double.doubleToLongBits(v.quoteVolume()));
+      h = mix(h, Double.doubleToLongBits(v.spreadPct()));
+      h = mix(h, Double.doubleToLongBits(v.rsi()));
+      h = mix(h, Double.doubleToLongBits(v.trend()));
+      h = mix(h, Double.doubleToLongBits(v.momentum()));
+      h = mix(h, Double.doubleToLongBits(v.volatility()));
+      h = mix(h, v.regime().ordinal() * 4L + (v.newListing() ? 2 : 0) + (v.topGainer() ? 1 : 0));
     }
+    return HexFormat.of().toHexDigits(h);
   }
+
+  /** One step of a 64-bit hash: SplitMix64's finaliser over the running value and the next field. */
+  private static long mix(long h, long field) {
+    long z = (h ^ field) * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
 
   private void recordEquity(Observation valued) {
     Optional<BigDecimal> eq = valued.portfolio.equity();
