@@ -444,21 +444,25 @@ public final class Agent {
   private String[] tradableFor;
   private Map<String, SymbolRules> tradableRules;
   private boolean[] tradableMask = new boolean[0];
+  private long[] listedAt = new long[0];
   private int[] universeEntry = new int[0];
 
   private boolean[] tradable(QuoteBoard board) {
     String[] symbols = board.symbolsShared();
     if (symbols != tradableFor || rules != tradableRules) {
       boolean[] mask = new boolean[symbols.length];
+      long[] listed = new long[symbols.length];
       for (int i = 0; i < symbols.length; i++) {
         SymbolRules r = rules.get(symbols[i]);
         mask[i] = r != null && r.quoteAsset().equals(quoteAsset) && r.canTrade(Side.BUY);
+        listed[i] = r == null ? 0 : r.listedAtMillis();
       }
       int[] entry = new int[view.universe().size()];
       for (int u = 0; u < entry.length; u++) {
         entry[u] = board.indexOf(view.universe().get(u));
       }
       tradableMask = mask;
+      listedAt = listed;
       universeEntry = entry;
       tradableFor = symbols;
       tradableRules = rules;
@@ -503,8 +507,7 @@ public final class Agent {
       }
       String s = board.symbol(i);
       MarketView.Stats st = view.stats(u);
-      SymbolRules r = rules.get(s);
-      boolean fresh = r != null && r.listedAtMillis() > 0 && now - r.listedAtMillis() < week;
+      boolean fresh = listedAt[i] > 0 && now - listedAt[i] < week;
       views.add(new MarketSnapshot.SymbolView(s, board.last(i), board.change(i), board.quoteVolume(i),
           board.spreadFraction(i), st.rsi(), st.trend(), st.momentum(), st.volatility(), st.regime(),
           fresh || listings.contains(s), gainer[i]));
