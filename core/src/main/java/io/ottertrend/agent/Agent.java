@@ -911,24 +911,27 @@ public final class Agent {
    * of a backtest cycle.
    */
   static String hash(MarketSnapshot s) {
-    long h = mix(s.at(), s.quoteAsset().hashCode());
-    h = mix(h, s.portfolio().hashCode()); // doubles, strings and longs only: record hashCodes are stable
-    h = mix(h, s.risk().hashCode());
-    h = mix(h, String.valueOf(s.signals()).hashCode()); // may hold enums; small, and empty in most cycles
+    // Two independent polynomial accumulators (multiply-add chains the CPU runs side by side), mixed at the end.
+    long a = mix(s.at(), s.quoteAsset().hashCode());
+    long b = mix(s.portfolio().hashCode(), s.risk().hashCode()); // doubles, strings, longs: stable record hashes
+    b = b * K + String.valueOf(s.signals()).hashCode(); // may hold enums; small, and empty in most cycles
     for (MarketSnapshot.SymbolView v : s.symbols()) {
-      h = mix(h, v.symbol().hashCode());
-      h = mix(h, Double.doubleToLongBits(v.lastPrice()));
-      h = mix(h, Double.doubleToLongBits(v.change24h()));
-      h = mix(h, Double.doubleToLongBits(v.quoteVolume()));
-      h = mix(h, Double.doubleToLongBits(v.spreadPct()));
-      h = mix(h, Double.doubleToLongBits(v.rsi()));
-      h = mix(h, Double.doubleToLongBits(v.trend()));
-      h = mix(h, Double.doubleToLongBits(v.momentum()));
-      h = mix(h, Double.doubleToLongBits(v.volatility()));
-      h = mix(h, v.regime().ordinal() * 4L + (v.newListing() ? 2 : 0) + (v.topGainer() ? 1 : 0));
+      a = a * K + v.symbol().hashCode();
+      b = b * K + Double.doubleToLongBits(v.lastPrice());
+      a = a * K + Double.doubleToLongBits(v.change24h());
+      b = b * K + Double.doubleToLongBits(v.quoteVolume());
+      a = a * K + Double.doubleToLongBits(v.spreadPct());
+      b = b * K + Double.doubleToLongBits(v.rsi());
+      a = a * K + Double.doubleToLongBits(v.trend());
+      b = b * K + Double.doubleToLongBits(v.momentum());
+      a = a * K + Double.doubleToLongBits(v.volatility());
+      b = b * K + v.regime().ordinal() * 4L + (v.newListing() ? 2 : 0) + (v.topGainer() ? 1 : 0);
     }
-    return HexFormat.of().toHexDigits(h);
+    return HexFormat.of().toHexDigits(mix(mix(a, b), s.symbols().size()));
   }
+
+  /** An odd 64-bit multiplier (the golden ratio's): every bit of a field reaches the high bits of the sum. */
+  private static final long K = 0x9E3779B97F4A7C15L;
 
   /** One step of a 64-bit hash: SplitMix64's finaliser over the running value and the next field. */
   private static long mix(long h, long field) {
