@@ -74,8 +74,30 @@ abstract class BarMarket implements MarketSource {
   private volatile BoardLayout boardLayout;
   private volatile Increments[] increments;
 
-  /** A symbol's tick and step as a {@code double} and as decimals for {@link DecimalRounding} (-1: not 10^-d). */
-  private record Increments(double tick, int tickDecimals, int stepDecimals) {}
+  /**
+   * A symbol's tick and step as a {@code double} and as decimals for {@link DecimalRounding} (-1: not 10^-d), and
+   * the ticks per unit of {@link #ticks} worked out once rather than for every quote.
+   */
+  private record Increments(double tick, int tickDecimals, int stepDecimals, double ticksPerUnit,
+      boolean wholeTicksPerUnit) {
+    Increments(double tick, int tickDecimals, int stepDecimals) {
+      this(tick, tickDecimals, stepDecimals, 1 / tick, 1 / tick == Math.rint(1 / tick));
+    }
+
+    /** {@link #floorToTick}, the same arithmetic. */
+    double floor(double x) {
+      return ticks(Math.floor(x / tick + 1e-9));
+    }
+
+    /** {@link #ceilToTick}, the same arithmetic. */
+    double ceil(double x) {
+      return ticks(Math.ceil(x / tick - 1e-9));
+    }
+
+    private double ticks(double count) {
+      return wholeTicksPerUnit ? count / ticksPerUnit : count * tick;
+    }
+  }
 
   /** Which symbols a quote board lists, in order, and their entries; shared by boards while it stays the same. */
   private record BoardLayout(int[] ids, String[] symbols, Map<String, Integer> index) {}
@@ -185,10 +207,11 @@ abstract class BarMarket implements MarketSource {
     int from = dayStart(b, end, now);
     double close = b.close(end - 1);
     double spread = spreadFraction(s) * volatilityMultiplier(b, end);
-    double tick = increments(s).tick();
+    Increments inc = increments(s);
+    double tick = inc.tick();
     c.last[j] = close;
-    c.bid[j] = Math.max(floorToTick(close * (1 - spread / 2), tick), tick);
-    c.ask[j] = Math.max(ceilToTick(close * (1 + spread / 2), tick), c.bid[j] + tick);
+    c.bid[j] = Math.max(inc.floor(close * (1 - spread / 2)), tick);
+    c.ask[j] = Math.max(inc.ceil(close * (1 + spread / 2)), c.bid[j] + tick);
     c.change[j] = changeFraction(b.open(from), close);
     c.quoteVolume[j] = b.aggregates().quoteVolume(b, from, end);
   }

@@ -121,8 +121,9 @@ public final class HistoricalMarket extends BarMarket {
     final long[] openTimes;
     final BarAggregates aggregates;
     private volatile int appended;
-    // The last view handed out: reused while the completed index stays the same (immutable, so racing is harmless).
-    volatile SeriesBars lastView;
+    // The last view handed out, reused while the completed index stays the same. Not volatile: a view is
+    // immutable (final fields), so a reader that sees a stale or racing one still sees it whole and checks it.
+    SeriesBars lastView;
 
     Replay(BarSeries series, int blockSize) {
       this.series = series;

@@ -141,7 +141,7 @@ public final class SyntheticMarket extends BarMarket {
     long done = Math.floorDiv(now - origin, stepMillis);
     int completed = (int) Math.max(0, Math.min(Integer.MAX_VALUE - 1, done));
     ensure(s, completed);
-    SyntheticPaths.BarColumns c = columns[s];
+    SyntheticPaths.BarColumns.Snapshot c = columns[s].snapshot();
     BarAggregates a = aggregates[s];
     int first = Math.min(firstBar(profiles.get(s)), completed);
     long o = origin;
