@@ -30,8 +30,9 @@ import java.util.SplittableRandom;
  * index, whatever the query order.
  *
  * <p>24 h statistics cost O(1) per symbol: the bars carry {@link BarAggregates} (running sums and block-wise
- * highs and lows) that their owner extends as bars become available; {@link #quotes()} reads them into columns
- * without building tickers.
+ * highs and lows over the last few day-long blocks) that their owner extends as bars become available;
+ * {@link #quotes()} reads them into columns without building tickers. A window that reaches further back than the
+ * aggregates keep (a query back in time) is rescanned from the bars, with the same result.
  *
  * <p>Thread-safety: safe for concurrent use. Subclasses guard their bar storage and its aggregates with the lock of
  * their bar generation; this class only holds caches of immutable facts (ticks and steps, the last board's
@@ -73,8 +74,30 @@ abstract class BarMarket implements MarketSource {
   private volatile BoardLayout boardLayout;
   private volatile Increments[] increments;
 
-  /** A symbol's tick and step as a {@code double} and as decimals for {@link DecimalRounding} (-1: not 10^-d). */
-  private record Increments(double tick, int tickDecimals, int stepDecimals) {}
+  /**
+   * A symbol's tick and step as a {@code double} and as decimals for {@link DecimalRounding} (-1: not 10^-d), and
+   * the ticks per unit of {@link #ticks} worked out once rather than for every quote.
+   */
+  private record Increments(double tick, int tickDecimals, int stepDecimals, double ticksPerUnit,
+      boolean wholeTicksPerUnit) {
+    Increments(double tick, int tickDecimals, int stepDecimals) {
+      this(tick, tickDecimals, stepDecimals, 1 / tick, 1 / tick == Math.rint(1 / tick));
+    }
+
+    /** {@link #floorToTick}, the same arithmetic. */
+    double floor(double x) {
+      return ticks(Math.floor(x / tick + 1e-9));
+    }
+
+    /** {@link #ceilToTick}, the same arithmetic. */
+    double ceil(double x) {
+      return ticks(Math.ceil(x / tick - 1e-9));
+    }
+
+    private double ticks(double count) {
+      return wholeTicksPerUnit ? count / ticksPerUnit : count * tick;
+    }
+  }
 
   /** Which symbols a quote board lists, in order, and their entries; shared by boards while it stays the same. */
   private record BoardLayout(int[] ids, String[] symbols, Map<String, Integer> index) {}
@@ -184,12 +207,13 @@ abstract class BarMarket implements MarketSource {
     int from = dayStart(b, end, now);
     double close = b.close(end - 1);
     double spread = spreadFraction(s) * volatilityMultiplier(b, end);
-    double tick = increments(s).tick();
+    Increments inc = increments(s);
+    double tick = inc.tick();
     c.last[j] = close;
-    c.bid[j] = Math.max(floorToTick(close * (1 - spread / 2), tick), tick);
-    c.ask[j] = Math.max(ceilToTick(close * (1 + spread / 2), tick), c.bid[j] + tick);
+    c.bid[j] = Math.max(inc.floor(close * (1 - spread / 2)), tick);
+    c.ask[j] = Math.max(inc.ceil(close * (1 + spread / 2)), c.bid[j] + tick);
     c.change[j] = changeFraction(b.open(from), close);
-    c.quoteVolume[j] = b.aggregates().quoteVolume(from, end);
+    c.quoteVolume[j] = b.aggregates().quoteVolume(b, from, end);
   }
 
   /** The columns of a board being filled: one entry per symbol, trimmed to the traded ones at the end. */
@@ -301,8 +325,8 @@ abstract class BarMarket implements MarketSource {
     return new Ticker(r.symbol(), DecimalRounding.floorToStep(last, tick, d), ba[0], ba[1],
         DecimalRounding.floorToStep(open, tick, d), DecimalRounding.floorToStep(a.high(b, from, end), tick, d),
         DecimalRounding.floorToStep(a.low(b, from, end), tick, d), changeFraction(open, last),
-        DecimalRounding.floorToStep(a.volume(from, end), r.stepSize(), increments(s).stepDecimals()),
-        DecimalRounding.cents(a.quoteVolume(from, end)), now);
+        DecimalRounding.floorToStep(a.volume(b, from, end), r.stepSize(), increments(s).stepDecimals()),
+        DecimalRounding.cents(a.quoteVolume(b, from, end)), now);
   }
 
   private static double changeFraction(double open, double last) {
@@ -359,7 +383,7 @@ abstract class BarMarket implements MarketSource {
     if (n < 2 || typical <= 0) {
       return 1;
     }
-    double recent = b.aggregates().absLogReturns(end - n, end) / n;
+    double recent = b.aggregates().absLogReturns(b, end - n, end) / n;
     return Math.max(0.7, Math.min(4, recent / typical));
   }
 

@@ -18,14 +18,17 @@ import java.util.Objects;
  * price to trade <i>through</i> the limit.
  *
  * <p>Symbol rules are derived from the first close (about six significant digits of price). Bars are loaded
- * once, at construction, with their {@link BarAggregates} (56 bytes per bar) for O(1) 24 h statistics.
- * <b>Thread-safety:</b> immutable after construction; safe for concurrent use.
+ * once, at construction (48 bytes per bar); their {@link BarAggregates}, for O(1) 24 h statistics, are built as
+ * the clock reaches the bars and keep only the last few blocks (about 48 KB per symbol of 5m bars, whatever the
+ * length of the history). Statistics of a time before the newest the clock reached rescan the bars.
+ * <b>Thread-safety:</b> safe for concurrent use: the series are immutable, each symbol's aggregates are extended
+ * under that symbol's lock and published through a volatile count.
  */
 public final class HistoricalMarket extends BarMarket {
   private final List<BarSeries> series;
   private final List<SymbolRules> rules;
   private final List<BookShape> shapes;
-  private final BarAggregates[] aggregates;
+  private final Replay[] replays;
 
   private HistoricalMarket(Clock clock, Interval interval, List<String> symbols, List<BarSeries> series,
       String quote, double spread) {
@@ -33,7 +36,7 @@ public final class HistoricalMarket extends BarMarket {
     this.series = List.copyOf(series);
     this.rules = new ArrayList<>();
     this.shapes = new ArrayList<>();
-    this.aggregates = new BarAggregates[symbols.size()];
+    this.replays = new Replay[symbols.size()];
     int blockSize = BarAggregates.blockSizeFor(86_400_000L, interval.millis());
     for (int i = 0; i < symbols.size(); i++) {
       BarSeries s = series.get(i);
@@ -48,16 +51,8 @@ public final class HistoricalMarket extends BarMarket {
       }
       quotePerBar = s.isEmpty() ? 1000 : quotePerBar / s.size();
       shapes.add(new BookShape(spread, spread / 4, Math.max(10, quotePerBar / 10), 100));
-      aggregates[i] = aggregatesOf(s, blockSize);
+      replays[i] = new Replay(s, blockSize);
     }
-  }
-
-  private static BarAggregates aggregatesOf(BarSeries s, int blockSize) {
-    BarAggregates a = new BarAggregates(0, blockSize, s.size());
-    for (int k = 0; k < s.size(); k++) {
-      a.append(s.high(k), s.low(k), s.close(k), s.volume(k));
-    }
-    return a;
   }
 
   /**
@@ -105,54 +100,120 @@ public final class HistoricalMarket extends BarMarket {
 
   @Override
   Bars bars(int s, long now) {
-    BarSeries b = series.get(s);
-    BarAggregates a = aggregates[s];
-    int completed = b.lowerBound(now - stepMillis + 1);
-    return new Bars() {
-      @Override
-      public int first() {
-        return 0;
-      }
+    Replay r = replays[s];
+    int completed = r.completedAt(now - stepMillis);
+    SeriesBars view = r.lastView;
+    if (view == null || view.completed != completed) {
+      view = new SeriesBars(r.series, r.aggregates, completed);
+      r.lastView = view;
+    }
+    return view;
+  }
 
-      @Override
-      public int completed() {
-        return completed;
-      }
+  /**
+   * One symbol's stored bars and the aggregates built from them as the clock reaches them. The aggregates hold
+   * the bars that were complete at the latest clock time seen ({@code appended}, which doubles as the cache of the
+   * completed index: a clock that moves forward advances it in O(1) per new bar). This object's lock guards the
+   * appending; readers learn of appended bars through the volatile count, written after the aggregates.
+   */
+  private static final class Replay {
+    final BarSeries series;
+    final long[] openTimes;
+    final BarAggregates aggregates;
+    private volatile int appended;
+    // The last view handed out, reused while the completed index stays the same. Not volatile: a view is
+    // immutable (final fields), so a reader that sees a stale or racing one still sees it whole and checks it.
+    SeriesBars lastView;
 
-      @Override
-      public long openTime(int i) {
-        return b.openTime(i);
-      }
+    Replay(BarSeries series, int blockSize) {
+      this.series = series;
+      this.openTimes = series.openTimes();
+      this.aggregates = new BarAggregates(0, blockSize, 0);
+    }
 
-      @Override
-      public double open(int i) {
-        return b.open(i);
+    /** Bars complete when the newest may open at {@code lastOpen}: they open at or before it. */
+    int completedAt(long lastOpen) {
+      int k = appended;
+      if (k < series.size() && openTimes[k] <= lastOpen) {
+        k = appendThrough(lastOpen);
       }
+      // Now k >= the answer; usually the clock is at the frontier and k is it, else it went back in time.
+      return k == 0 || openTimes[k - 1] <= lastOpen ? k : series.lowerBound(lastOpen + 1);
+    }
 
-      @Override
-      public double high(int i) {
-        return b.high(i);
+    /** Appends the bars opening at or before {@code lastOpen}; answers the appended count (maybe more if raced). */
+    private synchronized int appendThrough(long lastOpen) {
+      int k = appended;
+      BarSeries b = series;
+      while (k < b.size() && openTimes[k] <= lastOpen) {
+        aggregates.append(b.high(k), b.low(k), b.close(k), b.volume(k));
+        k++;
       }
+      appended = k;
+      return k;
+    }
+  }
 
-      @Override
-      public double low(int i) {
-        return b.low(i);
-      }
+  /** The bars of one symbol visible at some time: the first {@code completed} of its series. */
+  private static final class SeriesBars implements Bars {
+    private final BarSeries series;
+    private final BarAggregates aggregates;
+    final int completed;
 
-      @Override
-      public double close(int i) {
-        return b.close(i);
-      }
+    SeriesBars(BarSeries series, BarAggregates aggregates, int completed) {
+      this.series = series;
+      this.aggregates = aggregates;
+      this.completed = completed;
+    }
 
-      @Override
-      public double volume(int i) {
-        return b.volume(i);
-      }
+    @Override
+    public int first() {
+      return 0;
+    }
 
-      @Override
-      public BarAggregates aggregates() {
-        return a;
-      }
-    };
+    @Override
+    public int completed() {
+      return completed;
+    }
+
+    @Override
+    public long openTime(int i) {
+      return series.openTime(i);
+    }
+
+    @Override
+    public double open(int i) {
+      return series.open(i);
+    }
+
+    @Override
+    public double high(int i) {
+      return series.high(i);
+    }
+
+    @Override
+    public double low(int i) {
+      return series.low(i);
+    }
+
+    @Override
+    public double close(int i) {
+      return series.close(i);
+    }
+
+    @Override
+    public double volume(int i) {
+      return series.volume(i);
+    }
+
+    @Override
+    public BarAggregates aggregates() {
+      return aggregates;
+    }
+  }
+
+  /** Per-bar columns the aggregates of symbol {@code s} hold now (bounded; for tests). */
+  int retainedAggregateBars(int s) {
+    return replays[s].aggregates.retainedBars();
   }
 }

@@ -22,9 +22,10 @@ import java.util.Objects;
  * <p>Time: bar {@code k} covers {@code [origin + k·step, origin + (k+1)·step)}; the origin lies
  * {@code history} before the clock's time at construction, so klines have history from the start. Bars are
  * generated lazily up to the clock's current time (advance a {@link io.ottertrend.time.SimulatedClock} to run
- * faster than real time), incrementally (40 bytes per bar per symbol, plus 56 of
- * {@link BarAggregates} from a symbol's first shown bar, which make 24 h statistics O(1)), and each pair from its own random stream:
- * the data are identical whatever the order of queries. Only completed bars are ever shown.
+ * faster than real time), incrementally (40 bytes per bar per symbol, plus {@link BarAggregates} that make 24 h
+ * statistics O(1) and keep only the last few day-long blocks: about 240 KB per symbol of 1m bars, 48 KB of 5m
+ * bars), and each pair from its own random stream: the data are identical whatever the order of queries. Only
+ * completed bars are ever shown.
  *
  * <p><b>Thread-safety:</b> safe for concurrent use. <b>Errors:</b> unknown symbols raise
  * {@link io.ottertrend.exchange.ExchangeException.UnknownSymbol}.
@@ -140,7 +141,7 @@ public final class SyntheticMarket extends BarMarket {
     long done = Math.floorDiv(now - origin, stepMillis);
     int completed = (int) Math.max(0, Math.min(Integer.MAX_VALUE - 1, done));
     ensure(s, completed);
-    SyntheticPaths.BarColumns c = columns[s];
+    SyntheticPaths.BarColumns.Snapshot c = columns[s].snapshot();
     BarAggregates a = aggregates[s];
     int first = Math.min(firstBar(profiles.get(s)), completed);
     long o = origin;
@@ -215,6 +216,11 @@ public final class SyntheticMarket extends BarMarket {
         c.add(bar);
       }
     }
+  }
+
+  /** Per-bar columns the aggregates of symbol {@code s} hold now (bounded; for tests). */
+  int retainedAggregateBars(int s) {
+    return aggregates[s].retainedBars();
   }
 
   /** The symbols a market of {@code symbols} pairs built from {@code seed} lists, in order. */

@@ -185,5 +185,20 @@ final class SyntheticPaths {
     double get(int column, int i) {
       return chunks[i / CHUNK][column][i % CHUNK];
     }
+
+    /**
+     * The bars appended so far, read without a volatile read per value: chunks are only ever added, so the
+     * directory read once covers every bar counted before it.
+     */
+    Snapshot snapshot() {
+      return new Snapshot(chunks);
+    }
+
+    /** The bars of a {@link BarColumns} up to its count when taken. */
+    record Snapshot(double[][][] chunks) {
+      double get(int column, int i) {
+        return chunks[i / CHUNK][column][i % CHUNK];
+      }
+    }
   }
 }

@@ -247,6 +247,60 @@ class BarMarketQuotesTest {
     }
   }
 
+  /** Advances {@code m} in 5m steps from {@code from} to {@code to}, one board per step, as a backtest runs it. */
+  private static void runForward(BarMarket m, SettableClock clock, long from, long to) {
+    for (long t = from; t <= to; t += M5) {
+      clock.set(t);
+      m.quotes();
+    }
+  }
+
+  @Test
+  void aggregatesKeepAFewBlocksPerSymbolHoweverLongTheRun() {
+    int days = 12;
+    long end = START.plus(Duration.ofDays(days)).toEpochMilli();
+    long first = end - days * DAY;
+    SettableClock historicalClock = new SettableClock(first);
+    HistoricalMarket historical = historical(historicalClock, end, 288 * days);
+    SettableClock syntheticClock = new SettableClock(START.toEpochMilli());
+    SyntheticMarket synthetic = synthetic(syntheticClock, Duration.ofMinutes(5), Duration.ofDays(1));
+    runForward(historical, historicalClock, first, end);
+    runForward(synthetic, syntheticClock, START.toEpochMilli(), START.toEpochMilli() + days * DAY);
+    int bound = BarAggregates.RETAINED_BLOCKS * BarAggregates.blockSizeFor(DAY, M5);
+    assertThat(bound).as("kept bars, against the %d of the run", 288 * days).isLessThan(288 * days / 3);
+    for (int s = 0; s < historical.symbolCount(); s++) {
+      assertThat(historical.retainedAggregateBars(s)).as(historical.rules(s).symbol()).isLessThanOrEqualTo(bound);
+    }
+    for (int s = 0; s < synthetic.symbolCount(); s++) {
+      assertThat(synthetic.retainedAggregateBars(s)).as(synthetic.rules(s).symbol()).isLessThanOrEqualTo(bound);
+    }
+  }
+
+  @Test
+  void queriesBackInTimeAfterTheBlocksWereRecycledStillMatchTheRescan() {
+    int days = 6;
+    long end = START.plus(Duration.ofDays(days)).toEpochMilli();
+    long first = end - days * DAY;
+    SettableClock historicalClock = new SettableClock(first);
+    HistoricalMarket historical = historical(historicalClock, end, 288 * days);
+    SettableClock syntheticClock = new SettableClock(START.toEpochMilli());
+    SyntheticMarket synthetic = synthetic(syntheticClock, Duration.ofMinutes(5), Duration.ofDays(1));
+    runForward(historical, historicalClock, first, end);
+    runForward(synthetic, syntheticClock, START.toEpochMilli(), START.toEpochMilli() + days * DAY);
+    SplittableRandom rnd = new SplittableRandom(9);
+    for (int k = 0; k < 25; k++) {
+      // anywhere before the last three days, whose blocks the aggregates no longer keep
+      long t = first + rnd.nextLong((days - 3) * DAY);
+      historicalClock.set(t);
+      assertAllMatchReference(historical, t);
+      assertBoardMatchesTickers(historical, historical.quotes());
+      long u = synthetic.origin() + rnd.nextLong((days - 2) * DAY);
+      syntheticClock.set(u);
+      assertAllMatchReference(synthetic, u);
+      assertBoardMatchesTickers(synthetic, synthetic.quotes());
+    }
+  }
+
   @Test
   void syntheticBoardMatchesTickersAtManyTimes() {
     SettableClock clock = new SettableClock(START.toEpochMilli());
