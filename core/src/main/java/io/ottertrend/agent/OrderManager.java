@@ -416,8 +416,10 @@ public final class OrderManager {
     if (x.executedQty().signum() > 0) {
       recordFills(o, x.orderId(), progress);
     }
-    BigDecimal recorded = fillsOf(o, x.orderId()).stream().map(Fill::quantity)
-        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal recorded = BigDecimal.ZERO;
+    for (Fill f : fillsOf(o, x.orderId())) {
+      recorded = recorded.add(f.quantity());
+    }
     OrderState target = stateOf(x.status());
     String note = "exchange status " + x.status();
     boolean waiting = target.isFinal() && recorded.compareTo(x.executedQty()) < 0;
@@ -619,12 +621,23 @@ public final class OrderManager {
 
   /** The managed position in {@code symbol}, if any. */
   public Optional<PositionRecord> position(String symbol) {
-    return positions().stream().filter(p -> p.symbol().equals(symbol)).findFirst();
+    for (PositionRecord p : positions()) {
+      if (p.symbol().equals(symbol)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Positions that count against the open-position cap: dust is released from the count. */
   public int openPositionCount() {
-    return (int) positions().stream().filter(p -> !p.dust()).count();
+    int count = 0;
+    for (PositionRecord p : positions()) {
+      if (!p.dust()) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /**
@@ -655,9 +668,17 @@ public final class OrderManager {
       return BigDecimal.ZERO;
     }
     SymbolRules r = rules(symbol);
-    BigDecimal free = exchange.balances().stream().filter(b -> b.asset().equals(r.baseAsset()))
-        .map(Balance::free).findFirst().orElse(BigDecimal.ZERO);
+    BigDecimal free = freeBalance(r.baseAsset());
     return r.truncateQuantity(free.min(p.get().quantity()));
+  }
+
+  private BigDecimal freeBalance(String asset) {
+    for (Balance b : exchange.balances()) {
+      if (b.asset().equals(asset)) {
+        return b.free();
+      }
+    }
+    return BigDecimal.ZERO;
   }
 
   /**

@@ -80,7 +80,12 @@ final class PositionBook {
   }
 
   private Optional<PositionRecord> position(String symbol) {
-    return memory.positions(exchange).stream().filter(p -> p.symbol().equals(symbol)).findFirst();
+    for (PositionRecord p : memory.positions(exchange)) {
+      if (p.symbol().equals(symbol)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
   }
 
   private void applyToPosition(Fill fill, SymbolRules rules, OrderPurpose purpose, BigDecimal thirdFeeValue) {

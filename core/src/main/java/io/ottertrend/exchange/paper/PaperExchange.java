@@ -88,7 +88,14 @@ public final class PaperExchange implements Exchange {
   private final Object lock = new Object();
   /** Liquidity our own orders took from the market's current book, per symbol, until the market moves on. */
   private final Map<String, Consumed> consumed = new HashMap<>();
+  /**
+   * Free and locked amount per asset, sorted by asset. Only assets with a non-zero amount are kept (an emptied
+   * slot is dropped at the next commit): {@link #balances()} never showed them, and a wallet that kept every
+   * asset ever traded made each commit's serialisation grow with the number of pairs.
+   */
   private Map<String, BigDecimal[]> wallet = new TreeMap<>();
+  /** What {@link #balances()} answers until the wallet next changes; {@code null} when it must be rebuilt. */
+  private List<Balance> balancesView;
   private Map<String, PaperOrder> orders = new LinkedHashMap<>();
   /** Ids of the orders that are still open, oldest first: matching and listing never scan closed orders. */
   private Set<String> open = new java.util.LinkedHashSet<>();
@@ -211,15 +218,27 @@ public final class PaperExchange implements Exchange {
   public List<Balance> balances() {
     synchronized (lock) {
       settle();
-      List<Balance> out = new ArrayList<>();
-      for (Map.Entry<String, BigDecimal[]> e : wallet.entrySet()) {
-        BigDecimal[] fl = e.getValue();
-        if (fl[0].signum() != 0 || fl[1].signum() != 0) {
-          out.add(new Balance(e.getKey(), Decimals.normalise(fl[0]), Decimals.normalise(fl[1])));
-        }
+      if (balancesView == null) {
+        balancesView = nonZeroBalances();
       }
-      return out;
+      // callers have always received a list of their own
+      return new ArrayList<>(balancesView);
     }
+  }
+
+  private List<Balance> nonZeroBalances() {
+    List<Balance> out = new ArrayList<>(wallet.size());
+    for (Map.Entry<String, BigDecimal[]> e : wallet.entrySet()) {
+      BigDecimal[] fl = e.getValue();
+      if (!isEmpty(fl)) {
+        out.add(new Balance(e.getKey(), Decimals.normalise(fl[0]), Decimals.normalise(fl[1])));
+      }
+    }
+    return out;
+  }
+
+  private static boolean isEmpty(BigDecimal[] slot) {
+    return slot[0].signum() == 0 && slot[1].signum() == 0;
   }
 
   @Override
@@ -242,7 +261,7 @@ public final class PaperExchange implements Exchange {
       validateValueAndFunds(r, rules, book);
       Execution ex = execute(r, rules, book);
       long now = market.now();
-      String orderId = String.format("P%012d", orderSeq + 1);
+      String orderId = orderId(orderSeq + 1);
       OrderStatus status = ex.status;
       Order order = new Order(r.symbol(), orderId, r.clientOrderId(), r.side(), r.type(),
           r.type() == OrderType.MARKET ? BigDecimal.ZERO : r.price(),
@@ -268,6 +287,19 @@ public final class PaperExchange implements Exchange {
       consume(r.symbol(), r.side(), ex, now);
       return new OrderAck(r.symbol(), orderId, r.clientOrderId(), now);
     }
+  }
+
+  /** {@code P} and the sequence number zero-padded to 12 digits, as {@code String.format("P%012d", seq)}. */
+  static String orderId(long seq) {
+    String digits = Long.toString(seq);
+    if (seq < 0 || digits.length() >= 12) {
+      return "P" + digits;
+    }
+    StringBuilder sb = new StringBuilder(13).append('P');
+    for (int pad = 12 - digits.length(); pad > 0; pad--) {
+      sb.append('0');
+    }
+    return sb.append(digits).toString();
   }
 
   @Override
@@ -615,6 +647,9 @@ public final class PaperExchange implements Exchange {
    * strictly below its price, a SELL when the high went strictly above: touching is not enough.
    */
   private void settle() {
+    if (open.isEmpty()) {
+      return; // nothing rests: most calls of a backtest cycle
+    }
     long now = market.now();
     List<PaperOrder> changed = new ArrayList<>();
     List<PaperOrder> checked = new ArrayList<>();
@@ -668,12 +703,14 @@ public final class PaperExchange implements Exchange {
     open = new java.util.LinkedHashSet<>();
     byClientId = new HashMap<>();
     orderSeq = 0;
+    balancesView = null;
     if (w.isEmpty()) {
       if (initialBalances != null) {
         initialBalances.forEach((asset, amount) -> slot(asset)[0] = amount);
       } else {
         slot(quoteAsset)[0] = startingBalance;
       }
+      dropEmptySlots();
       memory.inTransaction(() -> {
         memory.putState(namespace + ".wallet", walletJson(), market.now());
         memory.putState(namespace + ".seq", "0", market.now());
@@ -687,6 +724,7 @@ public final class PaperExchange implements Exchange {
       wallet.put(e.getKey().toString(), new BigDecimal[] {new BigDecimal(fl.get("free").toString()),
           new BigDecimal(fl.get("locked").toString())});
     }
+    dropEmptySlots(); // a store written before empty slots were dropped still holds them
     orderSeq = Long.parseLong(memory.state(namespace + ".seq").orElse("0"));
     for (String json : memory.states(namespace + ".order.").values()) {
       PaperOrder po = PaperOrder.fromJson((Map<?, ?>) parse(json));
@@ -704,6 +742,8 @@ public final class PaperExchange implements Exchange {
    */
   private void commit(Runnable change, List<PaperOrder> changedOrders, List<Fill> fills) {
     change.run();
+    dropEmptySlots();
+    balancesView = null;
     long now = market.now();
     try {
       memory.inTransaction(() -> {
@@ -711,7 +751,7 @@ public final class PaperExchange implements Exchange {
         memory.putState(namespace + ".seq", Long.toString(orderSeq), now);
         for (PaperOrder po : changedOrders) {
           PaperOrder current = orders.get(po.id());
-          memory.putState(namespace + ".order." + po.id(), JSON.toJson(current.toJson()), now);
+          memory.putState(namespace + ".order." + po.id(), current.json(), now);
         }
         for (Fill f : fills) {
           memory.recordFill(namespace, null, f);
@@ -729,15 +769,21 @@ public final class PaperExchange implements Exchange {
     }
   }
 
+  /** Removes the assets whose free and locked amounts are both zero (the wallet is small: a few held assets). */
+  private void dropEmptySlots() {
+    wallet.values().removeIf(PaperExchange::isEmpty);
+  }
+
+  /** The stored wallet: {@code {"<asset>":{"free":"…","locked":"…"},…}} by asset, amounts as plain strings. */
   private String walletJson() {
-    Map<String, Object> m = new TreeMap<>();
+    JsonText out = new JsonText(16 + 64 * wallet.size()).open();
     for (Map.Entry<String, BigDecimal[]> e : wallet.entrySet()) {
-      Map<String, Object> fl = new LinkedHashMap<>();
-      fl.put("free", e.getValue()[0].toPlainString());
-      fl.put("locked", e.getValue()[1].toPlainString());
-      m.put(e.getKey(), fl);
+      out.name(e.getKey()).open()
+          .member("free", e.getValue()[0].toPlainString())
+          .member("locked", e.getValue()[1].toPlainString())
+          .close();
     }
-    return JSON.toJson(m);
+    return out.close().toString();
   }
 
   private static Object parse(String json) {

@@ -5,7 +5,6 @@ import io.ottertrend.model.OrderStatus;
 import io.ottertrend.model.OrderType;
 import io.ottertrend.model.Side;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,26 +26,27 @@ record PaperOrder(Order order, int fillCount, long checkedFrom) {
     return new PaperOrder(o, fills, checked);
   }
 
-  Map<String, Object> toJson() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("symbol", order.symbol());
-    m.put("orderId", order.orderId());
+  /** The stored form, read back by {@link #fromJson}: every value a string, in a fixed field order. */
+  String json() {
+    JsonText out = new JsonText(400).open();
+    out.member("symbol", order.symbol());
+    out.member("orderId", order.orderId());
     if (order.clientOrderId() != null) {
-      m.put("clientOrderId", order.clientOrderId());
+      out.member("clientOrderId", order.clientOrderId());
     }
-    m.put("side", order.side().name());
-    m.put("type", order.type().name());
-    m.put("price", order.price().toPlainString());
-    m.put("origQty", order.origQty().toPlainString());
-    m.put("origQuoteQty", order.origQuoteQty().toPlainString());
-    m.put("executedQty", order.executedQty().toPlainString());
-    m.put("cummulativeQuoteQty", order.cumulativeQuoteQty().toPlainString());
-    m.put("status", order.status().name());
-    m.put("time", Long.toString(order.time()));
-    m.put("updateTime", Long.toString(order.updateTime()));
-    m.put("fillCount", Integer.toString(fillCount));
-    m.put("checkedFrom", Long.toString(checkedFrom));
-    return m;
+    out.member("side", order.side().name());
+    out.member("type", order.type().name());
+    out.member("price", order.price().toPlainString());
+    out.member("origQty", order.origQty().toPlainString());
+    out.member("origQuoteQty", order.origQuoteQty().toPlainString());
+    out.member("executedQty", order.executedQty().toPlainString());
+    out.member("cummulativeQuoteQty", order.cumulativeQuoteQty().toPlainString());
+    out.member("status", order.status().name());
+    out.member("time", Long.toString(order.time()));
+    out.member("updateTime", Long.toString(order.updateTime()));
+    out.member("fillCount", Integer.toString(fillCount));
+    out.member("checkedFrom", Long.toString(checkedFrom));
+    return out.close().toString();
   }
 
   static PaperOrder fromJson(Map<?, ?> m) {

@@ -312,6 +312,54 @@ class PaperExchangeTest {
   }
 
   @Test
+  void anEmptiedAssetLeavesTheWalletAndARestartResumesWithoutIt() {
+    PaperExchange zero = PaperExchange.builder(market, memory).namespace("zero")
+        .initialBalances(java.util.Map.of("USDT", d("100"), "OTT", d("5"))).build();
+    zero.placeOrder(OrderRequest.marketSell("OTTUSDT", d("5"), "s1"));
+    assertThat(zero.balances()).extracting(Balance::asset).containsExactly("USDT");
+    assertThat(memory.state("zero.wallet").orElseThrow()).doesNotContain("OTT");
+    List<Balance> before = zero.balances();
+    memory.close();
+    memory = SqliteMemory.open(dir.resolve("paper.db"));
+    PaperExchange restarted = PaperExchange.builder(market, memory).namespace("zero").build();
+    assertThat(restarted.balances()).isEqualTo(before);
+    restarted.placeOrder(OrderRequest.marketBuyQuote("OTTUSDT", d("20"), "b1"));
+    assertThat(restarted.balances()).extracting(Balance::asset).containsExactly("OTT", "USDT");
+  }
+
+  @Test
+  void aStoredWalletWithAZeroBalanceStillLoads() {
+    // written by a version that kept emptied slots
+    memory.putState("old.wallet", "{\"OTT\":{\"free\":\"0.000\",\"locked\":\"0\"},"
+        + "\"USDT\":{\"free\":\"12.50\",\"locked\":\"0\"}}", 0);
+    memory.putState("old.seq", "0", 0);
+    PaperExchange old = PaperExchange.builder(market, memory).namespace("old").build();
+    assertThat(old.balances()).containsExactly(new Balance("USDT", d("12.5"), d("0")));
+    old.placeOrder(OrderRequest.marketBuyQuote("OTTUSDT", d("10"), "b1"));
+    assertThat(old.balances()).extracting(Balance::asset).containsExactly("OTT", "USDT");
+  }
+
+  @Test
+  void balancesAreTheCallersOwnListAndFollowEveryChange() {
+    List<Balance> first = ex.balances();
+    first.clear();
+    assertThat(ex.balances()).hasSize(1);
+    ex.placeOrder(OrderRequest.limit("OTTUSDT", Side.BUY, d("10"), d("9.00"), "r1"));
+    assertThat(locked("USDT")).isEqualByComparingTo("90");
+    market.print("OTTUSDT", 8.5);
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(locked("USDT")).isEqualByComparingTo("0");
+    assertThat(free("OTT")).isEqualByComparingTo("10");
+  }
+
+  @Test
+  void orderIdsAreZeroPaddedToTwelveDigits() {
+    for (long seq : new long[] {1, 42, 999_999_999_999L, 1_000_000_000_000L, Long.MAX_VALUE}) {
+      assertThat(PaperExchange.orderId(seq)).isEqualTo(String.format("P%012d", seq));
+    }
+  }
+
+  @Test
   void aFailedDatabaseWriteAcknowledgesNothing() {
     memory.close();
     assertThatThrownBy(() -> ex.placeOrder(OrderRequest.marketBuyQuote("OTTUSDT", d("50"), "x1")))
