@@ -46,7 +46,11 @@ final class MarketView {
   private final double[] emaSlow;
   private final double[] rsi;
   private final double[] vol;
-  private final double[][] history;
+  /**
+   * The last {@link #HISTORY} closes, slot-major: slot {@code k} of symbol {@code i} at {@code [k * n + i]}, so a
+   * cycle writes one contiguous row (one copy) instead of touching a cache line per symbol.
+   */
+  private final double[] history;
   private final RollingRegime regimes;
   private int filled;
   private int head;
@@ -73,7 +77,7 @@ final class MarketView {
     emaSlow = new double[n];
     rsi = new double[n];
     vol = new double[n];
-    history = new double[n][HISTORY];
+    history = new double[HISTORY * n];
     regimes = new RollingRegime(n, Analytics.DEFAULT_REGIME_WINDOW, HISTORY);
     Arrays.fill(close, Double.NaN);
     Arrays.fill(emaFast, Double.NaN);
@@ -180,7 +184,7 @@ final class MarketView {
   /** The close {@code lag} cycles before the latest one; {@code lag < filled}. */
   private double closeAgo(int i, int lag) {
     int slot = head - 1 - lag;
-    return history[i][slot < 0 ? slot + HISTORY : slot];
+    return history[(slot < 0 ? slot + HISTORY : slot) * close.length + i];
   }
 
   private MarketSnapshot.Regime regime(int i) {
@@ -205,8 +209,8 @@ final class MarketView {
       }
       emaFast[i] = Double.isNaN(emaFast[i]) ? close[i] : FAST * close[i] + (1 - FAST) * emaFast[i];
       emaSlow[i] = Double.isNaN(emaSlow[i]) ? close[i] : SLOW * close[i] + (1 - SLOW) * emaSlow[i];
-      history[i][head] = close[i];
     }
+    System.arraycopy(close, 0, history, head * close.length, close.length);
     cross.update(high, low, close, volume);
     cross.rsiInto(rsi);
     cross.volatilityInto(vol);
@@ -224,7 +228,7 @@ final class MarketView {
     double[] out = new double[filled];
     int start = (head - filled + HISTORY) % HISTORY;
     for (int k = 0; k < filled; k++) {
-      out[k] = history[i][(start + k) % HISTORY];
+      out[k] = history[(start + k) % HISTORY * close.length + i];
     }
     return out;
   }

@@ -1,5 +1,7 @@
 package io.ottertrend.analytics;
 
+import io.ottertrend.analytics.internal.ScalarKernels;
+import io.ottertrend.analytics.internal.VectorKernels;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -35,6 +37,11 @@ public final class RollingRegime {
   private static final double EPS = Math.ulp(1.0);
   /** Rounding bound, relative to the running sum, past which a running sum is recomputed exactly. */
   private static final double MAX_RELATIVE_ROUNDING = 1e-11;
+  /**
+   * Each series' σ ring is padded with never-written NaN slots to a multiple of this many doubles (the widest
+   * vector: 512 bits), so the percentile count runs whole vectors with no scalar tail. NaN never counts.
+   */
+  private static final int SIGMA_ALIGN = 8;
 
   private final int series;
   private final int window;
@@ -48,7 +55,8 @@ public final class RollingRegime {
   private final double[] returns; // the last window log returns (0 where a price was invalid)
   private final double[] moves; // the last window |close - previous close| (0 where a price was invalid)
   private final int sigmaCap;
-  private final double[] sigmas; // the last history - window rolling σ values, NaN where undefined
+  private final int sigmaStride; // sigmaCap rounded up to SIGMA_ALIGN; series i's ring starts at i * sigmaStride
+  private final double[] sigmas; // the last history - window rolling σ values, NaN where undefined or padding
   private final int[] sigmaCount; // how many of them are not NaN
 
   // Monotonic deque of (bar, close) per series, decreasing closes, for the peak of the window.
@@ -98,7 +106,8 @@ public final class RollingRegime {
     closes = new double[series * closeCap];
     returns = new double[series * window];
     moves = new double[series * window];
-    sigmas = new double[series * sigmaCap];
+    sigmaStride = (sigmaCap + SIGMA_ALIGN - 1) / SIGMA_ALIGN * SIGMA_ALIGN;
+    sigmas = new double[series * sigmaStride];
     Arrays.fill(sigmas, Double.NaN);
     sigmaCount = new int[series];
     dequeBar = new long[series * closeCap];
@@ -161,20 +170,27 @@ public final class RollingRegime {
     if (hasReturn) {
       returnSlot = next(returnSlot, window);
     }
+    boolean hasSigma = bar >= window;
+    if (hasSigma) {
+      sigmaSlot = next(sigmaSlot, sigmaCap);
+    }
+    // One pass over the series: each series' σ is recorded right after its update, while its state is in cache.
     for (int i = 0; i < series; i++) {
       pushOne(i, close[i], bar, previousSlot, hasReturn, full);
-    }
-    bars = bar + 1;
-    if (bar >= window) {
-      sigmaSlot = next(sigmaSlot, sigmaCap);
-      for (int i = 0; i < series; i++) {
-        int k = i * sigmaCap + sigmaSlot;
-        double leaving = sigmas[k];
-        double entering = sigma[i];
-        sigmaCount[i] += (entering == entering ? 1 : 0) - (leaving == leaving ? 1 : 0);
-        sigmas[k] = entering;
+      if (hasSigma) {
+        recordSigma(i);
       }
     }
+    bars = bar + 1;
+  }
+
+  /** Puts series {@code i}'s current σ into its ring of rolling σ values, in place of the oldest. */
+  private void recordSigma(int i) {
+    int k = i * sigmaStride + sigmaSlot;
+    double leaving = sigmas[k];
+    double entering = sigma[i];
+    sigmaCount[i] += (entering == entering ? 1 : 0) - (leaving == leaving ? 1 : 0);
+    sigmas[k] = entering;
   }
 
   private static int next(int slot, int capacity) {
@@ -473,19 +489,20 @@ public final class RollingRegime {
     if (currentWindow() < window) {
       return 0.5; // the batch σ series has a single value: it calls that median
     }
-    // Slots not yet written hold NaN, which neither counts nor compares as below, so the ring is exactly the
-    // batch's set of σ values.
+    // Slots not yet written and the padding hold NaN, which neither counts nor compares as below, so the ring is
+    // exactly the batch's set of σ values.
     int count = sigmaCount[i];
     if (count <= 1) {
       return 0.5;
     }
-    double vol = sigma[i];
-    int below = 0;
-    int base = i * sigmaCap;
-    for (int k = 0; k < sigmaCap; k++) {
-      below += sigmas[base + k] <= vol ? 1 : 0;
-    }
-    return (double) below / count;
+    return (double) countAtOrBelow(sigma[i], i * sigmaStride) / count;
+  }
+
+  /** σ values of the ring starting at {@code base} that are {@code <= vol}: an exact count, SIMD when enabled. */
+  private int countAtOrBelow(double vol, int base) {
+    return Indicators.VECTOR
+        ? VectorKernels.countAtOrBelow(sigmas, vol, base, base + sigmaStride)
+        : ScalarKernels.countAtOrBelow(sigmas, vol, base, base + sigmaStride);
   }
 
   private static double ramp(double x, double at, double full) {

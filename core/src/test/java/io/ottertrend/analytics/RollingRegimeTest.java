@@ -94,6 +94,15 @@ class RollingRegimeTest {
     }
   }
 
+  /** Where the percentile decides, the regime agrees with the percentile the same read-out reports. */
+  private static void assertHighVolatilityAgreesWithOwnPercentile(RegimeAssessment actual, String where) {
+    Regime r = actual.regime();
+    if (r == Regime.HIGH_VOLATILITY || r == Regime.RANGING) {
+      assertThat(r == Regime.HIGH_VOLATILITY).as(where + ": percentile " + actual.volatilityPercentile())
+          .isEqualTo(actual.volatilityPercentile() >= Analytics.HIGH_VOL_PERCENTILE);
+    }
+  }
+
   /** The streaming read-out of series {@code i} against {@code detectRegime} on its last closes. */
   private static void compare(RollingRegime rolling, int i, double[] last, int window, Tally tally, String where) {
     int w = Math.min(window, last.length - 1);
@@ -109,6 +118,7 @@ class RollingRegimeTest {
     }
     assertThat(rolling.defined(i)).as(where).isTrue();
     RegimeAssessment actual = rolling.assessment(i);
+    assertHighVolatilityAgreesWithOwnPercentile(actual, where);
     assertClose(expected.netReturn(), actual.netReturn(), where + " netReturn");
     assertClose(expected.drawdown(), actual.drawdown(), where + " drawdown");
     assertClose(expected.efficiencyRatio(), actual.efficiencyRatio(), where + " efficiencyRatio");

@@ -151,6 +151,35 @@ class VectorTwinTest {
     assertClose(e, a, REL, ABS, "rsiFromAverages " + ctx);
   }
 
+  /**
+   * The percentile count is exact at every width: values on a coarse grid (so many tie the threshold), NaN
+   * entries, thresholds that are values of the array, NaN and infinite, over ranges that start and end off the
+   * lane boundaries.
+   */
+  @ParameterizedTest(name = "{0} bits, n={1}, nan={2}, seed={3}")
+  @MethodSource("cases")
+  void countAtOrBelowEqualsScalarTwinExactly(int bits, int n, boolean nan, long seed) {
+    WidthKernels v = WidthKernels.at(bits);
+    SplittableRandom r = new SplittableRandom(seed);
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = nan && r.nextInt(5) == 0 ? Double.NaN : r.nextInt(8) * 0.125;
+    }
+    List<Double> thresholds = new ArrayList<>(List.of(Double.NaN, Double.NEGATIVE_INFINITY,
+        Double.POSITIVE_INFINITY, -0.0, 0.0, 0.5, 0.4375, 2.0));
+    for (int k = 0; k < Math.min(n, 6); k++) {
+      thresholds.add(x[r.nextInt(n)]);
+    }
+    for (double t : thresholds) {
+      for (int from = 0; from <= Math.min(n, 3); from++) {
+        int to = Math.max(from, n - from);
+        int expected = ScalarKernels.countAtOrBelow(x, t, from, to);
+        assertThat((int) v.call("countAtOrBelow", x, t, from, to))
+            .as("%s n=%d nan=%b seed=%d threshold=%s [%d, %d)", v, n, nan, seed, t, from, to).isEqualTo(expected);
+      }
+    }
+  }
+
   @ParameterizedTest(name = "{0} bits")
   @MethodSource("widths")
   void flatSeriesGiveExactZeroSpreadAtEveryWidth(int bits) {

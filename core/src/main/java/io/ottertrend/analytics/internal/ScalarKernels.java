@@ -479,6 +479,18 @@ public final class ScalarKernels {
     return c;
   }
 
+  /**
+   * How many of {@code x[from, to)} are {@code <= v}: NaN entries never count, and nothing counts when {@code v}
+   * is NaN (the IEEE comparison). Used for percentile ranks, where counts must be exact.
+   */
+  public static int countAtOrBelow(double[] x, double v, int from, int to) {
+    int c = 0;
+    for (int i = from; i < to; i++) {
+      c += x[i] <= v ? 1 : 0;
+    }
+    return c;
+  }
+
   /** Sum of {@code (x - mean)²} over the non-NaN entries. */
   public static double sumSquaredDeviations(double[] x, double mean, int from, int to) {
     double s = 0;

@@ -627,6 +627,16 @@ public final class VectorKernels {
     return c + ScalarKernels.countFinite(x, i, to);
   }
 
+  /** See {@link ScalarKernels#countAtOrBelow}: an ordered {@code LE} compare is false for NaN, as in Java. */
+  public static int countAtOrBelow(double[] x, double v, int from, int to) {
+    int i = from;
+    int c = 0;
+    for (int bound = from + SPECIES.loopBound(to - from); i < bound; i += L) {
+      c += DoubleVector.fromArray(SPECIES, x, i).compare(VectorOperators.LE, v).trueCount();
+    }
+    return c + ScalarKernels.countAtOrBelow(x, v, i, to);
+  }
+
   /** See {@link ScalarKernels#sumSquaredDeviations}. */
   public static double sumSquaredDeviations(double[] x, double mean, int from, int to) {
     int i = from;

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -53,10 +52,9 @@ public final class RulesBrain implements Brain {
   public Decision decide(MarketSnapshot s) {
     List<Action> actions = new ArrayList<>();
     StringBuilder why = new StringBuilder();
-    Set<String> held = new HashSet<>();
     List<PositionView> positions = new ArrayList<>(s.portfolio().positions());
     positions.sort((a, b) -> a.symbol().compareTo(b.symbol()));
-    positions.forEach(p -> held.add(p.symbol()));
+    Held held = new Held(positions);
     // Views of the held symbols only: a map of every watched symbol per cycle would cost more than the rules.
     Map<String, SymbolView> views = new HashMap<>();
     if (!held.isEmpty()) {
@@ -83,10 +81,12 @@ public final class RulesBrain implements Brain {
       Map<String, Double> news = newsSentiment(s);
       List<Candidate> candidates = new ArrayList<>();
       for (SymbolView v : s.symbols()) {
-        if (held.contains(v.symbol())) {
+        // Cheapest first: the numeric rules reject most symbols before any lookup by name.
+        Entry entry = entry(v, risk);
+        if (entry == null || held.contains(v.symbol())) {
           continue;
         }
-        Candidate c = candidate(v, risk, news.get(v.symbol()));
+        Candidate c = candidate(v, entry, news.get(v.symbol()));
         if (c != null) {
           candidates.add(c);
         }
@@ -99,9 +99,8 @@ public final class RulesBrain implements Brain {
       for (int i = 0; i < Math.min(slots, candidates.size()); i++) {
         Candidate c = candidates.get(i);
         actions.add(open(c, maxSize));
-        why.append(c.scalp ? "Scalping oversold range in " : "Trend entry in ").append(c.view.symbol())
-            .append(String.format(Locale.ROOT, " (trend %.2f%%, momentum %.2f%%, RSI %.0f). ", 100 * c.view.trend(),
-                100 * c.view.momentum(), c.view.rsi()));
+        why.append(c.scalp ? "Scalping oversold range in " : "Trend entry in ").append(c.view.symbol());
+        appendFigures(why, c.view);
       }
     }
     if (actions.isEmpty()) {
@@ -134,25 +133,70 @@ public final class RulesBrain implements Brain {
     return null;
   }
 
+  /** {@code " (trend 1.23%, momentum 0.45%, RSI 56). "}: what {@code String.format} wrote, without a Formatter. */
+  private static void appendFigures(StringBuilder why, SymbolView v) {
+    FixedPoint.append(why.append(" (trend "), 100 * v.trend(), 2);
+    FixedPoint.append(why.append("%, momentum "), 100 * v.momentum(), 2);
+    FixedPoint.append(why.append("%, RSI "), v.rsi(), 0).append("). ");
+  }
+
   private record Candidate(SymbolView view, double score, boolean scalp) {}
 
-  private Candidate candidate(SymbolView v, MarketSnapshot.Risk risk, Double news) {
+  /** Which entry rule a symbol meets on its numbers alone. */
+  private enum Entry {
+    TREND,
+    SCALP
+  }
+
+  /** The entry rule {@code v} meets on its own numbers (liquidity, spread, RSI, regime), or null for none. */
+  private Entry entry(SymbolView v, MarketSnapshot.Risk risk) {
     if (!(v.lastPrice() > 0) || !Double.isFinite(v.lastPrice()) || !(v.quoteVolume() >= risk.minLiquidityUsd())
         || !(v.spreadPct() >= 0 && v.spreadPct() <= risk.maxSpreadPct()) || !Double.isFinite(v.rsi())) {
       return null;
     }
+    boolean up = v.regime() == Regime.TRENDING_UP || v.regime() == Regime.UNKNOWN;
+    if (up && v.trend() > 0 && v.momentum() > 0 && v.rsi() >= config.rsiEntryMin() && v.rsi() <= config.rsiEntryMax()) {
+      return Entry.TREND;
+    }
+    if (v.regime() == Regime.RANGING && v.rsi() < config.rsiOversold()) {
+      return Entry.SCALP;
+    }
+    return null;
+  }
+
+  /** The candidate for {@code entry} after the headlines: none on bad news, a score boosted by good news. */
+  private Candidate candidate(SymbolView v, Entry entry, Double news) {
     if (news != null && news <= config.negativeNews()) {
       return null;
     }
     double boost = news != null && news > 0 ? news : 0;
-    boolean up = v.regime() == Regime.TRENDING_UP || v.regime() == Regime.UNKNOWN;
-    if (up && v.trend() > 0 && v.momentum() > 0 && v.rsi() >= config.rsiEntryMin() && v.rsi() <= config.rsiEntryMax()) {
-      return new Candidate(v, v.trend() + v.momentum() + 0.01 * boost, false);
+    return entry == Entry.TREND
+        ? new Candidate(v, v.trend() + v.momentum() + 0.01 * boost, false)
+        : new Candidate(v, (config.rsiOversold() - v.rsi()) / 1000 + 0.01 * boost, true);
+  }
+
+  /**
+   * The held symbols, with a 64-bit filter of their hash codes in front of the set: most watched symbols are not
+   * held, and a bit test on the cached hash code rules them out without a hash-table probe.
+   */
+  private static final class Held {
+    private final Set<String> symbols = new HashSet<>();
+    private long hashBits;
+
+    Held(List<PositionView> positions) {
+      for (PositionView p : positions) {
+        symbols.add(p.symbol());
+        hashBits |= 1L << p.symbol().hashCode(); // the shift uses the low 6 bits of the hash
+      }
     }
-    if (v.regime() == Regime.RANGING && v.rsi() < config.rsiOversold()) {
-      return new Candidate(v, (config.rsiOversold() - v.rsi()) / 1000 + 0.01 * boost, true);
+
+    boolean isEmpty() {
+      return symbols.isEmpty();
     }
-    return null;
+
+    boolean contains(String symbol) {
+      return (hashBits & 1L << symbol.hashCode()) != 0 && symbols.contains(symbol);
+    }
   }
 
   private Action.Open open(Candidate c, double maxSize) {
