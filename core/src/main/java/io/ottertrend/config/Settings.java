@@ -55,6 +55,9 @@ public final class Settings {
   }
 
   private final Map<Setting, Value> values;
+  /** Parsed decimals and durations, memoised: the loop reads some of them for every order of every cycle. */
+  private final Map<Setting, BigDecimal> decimals = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Setting, Duration> durations = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Settings(Map<Setting, Value> values) {
     this.values = values;
@@ -107,7 +110,7 @@ public final class Settings {
   }
 
   public BigDecimal decimal(Setting s) {
-    return new BigDecimal(string(s).strip().replace("_", ""));
+    return decimals.computeIfAbsent(s, k -> new BigDecimal(string(k).strip().replace("_", "")));
   }
 
   public double number(Setting s) {
@@ -115,7 +118,7 @@ public final class Settings {
   }
 
   public Duration duration(Setting s) {
-    return Durations.parse(string(s));
+    return durations.computeIfAbsent(s, k -> Durations.parse(string(k)));
   }
 
   public Secret secret(Setting s) {

@@ -27,12 +27,15 @@ public record OrderRequest(
     BigDecimal price,
     String clientOrderId) {
 
+  /** MEXC's client order id alphabet; compiled once (every order and every dry run builds a request). */
+  private static final java.util.regex.Pattern CLIENT_ORDER_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,32}");
+
   public OrderRequest {
     Objects.requireNonNull(symbol, "symbol");
     Objects.requireNonNull(side, "side");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(clientOrderId, "clientOrderId");
-    if (!clientOrderId.matches("[A-Za-z0-9_-]{1,32}")) {
+    if (!CLIENT_ORDER_ID.matcher(clientOrderId).matches()) {
       throw new IllegalArgumentException(
           "clientOrderId must be 1-32 characters of [A-Za-z0-9_-]: '" + clientOrderId + "'");
     }
