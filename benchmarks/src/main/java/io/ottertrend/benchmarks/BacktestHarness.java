@@ -44,7 +44,7 @@ import org.ta4j.core.rules.CrossedUpIndicatorRule;
  *   <li>{@code steps}: bar-steps/s of {@code ottertrend backtest} on one thread — the production agent, rules brain,
  *       full risk chain, order manager, paper fills, scratch SQLite journal — over synthetic history.
  *   <li>{@code sweep}: the same sweep of 8 points (20 pairs, 5 days of 5m) on 1 and on 2 threads; the ratio is the
- *       scaling.
+ *       scaling; followed by {@code control}, the machine's own two-thread ceiling on three kinds of work.
  *   <li>{@code heap}: 212 pairs × 1 year × 5m (22.3 M bars) held as {@link BarSeries}; run with {@code -Xmx1536m}.
  *   <li>{@code full}: 212 pairs × 1 year × 5m written to a bar store and backtested in one run with every pair
  *       watched: bar-steps/s at full size and the live heap with all bars loaded; run with {@code -Xmx1536m}.
@@ -53,7 +53,7 @@ import org.ta4j.core.rules.CrossedUpIndicatorRule;
  * </ol>
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.ottertrend.benchmarks.BacktestHarness
- * [steps|sweep|heap|ta4j|full|all] [symbols] [days]}.
+ * [steps|sweep|control|heap|ta4j|full|all] [symbols] [days]}.
  */
 public final class BacktestHarness {
   private static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
@@ -75,6 +75,9 @@ public final class BacktestHarness {
     }
     if (what.equals("heap")) {
       heap();
+    }
+    if (what.equals("sweep") || what.equals("control")) {
+      control();
     }
     if (what.equals("full")) {
       full(args.length > 1 ? symbols : 212, args.length > 2 ? days : 365);
@@ -125,6 +128,79 @@ public final class BacktestHarness {
         walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
       }
     }
+  }
+
+  /**
+   * The machine's own two-thread ceiling, next to the sweep's: two copies of the same job on 1 thread, then on 2.
+   * A latency-bound chain (one dependent {@code sqrt} after another) leaves execution units idle; eight independent
+   * multiply-add chains keep them busy; a sum over an 8 MB array per thread streams from the shared cache. Two
+   * real cores give 2× on all three; vCPUs that share a core or its memory bandwidth give less on the last two.
+   */
+  static void control() throws InterruptedException {
+    long[] a = new long[1 << 20];
+    long[] b = new long[1 << 20];
+    scaling("latency-bound sqrt chain", () -> sqrtChain(200_000_000L));
+    scaling("8 independent multiply-add chains", () -> multiplyAdd(600_000_000));
+    scaling("streaming an 8 MB array", () -> stream(a, 400));
+    scaling("streaming an 8 MB array (second copy)", () -> stream(b, 400));
+  }
+
+  private static volatile long sink;
+
+  private static void scaling(String what, Runnable job) throws InterruptedException {
+    job.run(); // warm-up
+    long t0 = System.nanoTime();
+    job.run();
+    job.run();
+    long one = System.nanoTime() - t0;
+    Thread other = new Thread(job);
+    t0 = System.nanoTime();
+    other.start();
+    job.run();
+    other.join();
+    long two = System.nanoTime() - t0;
+    System.out.printf(Locale.ROOT, "control: %s: 2 jobs on 1 thread %,d ms, on 2 threads %,d ms: %.2fx%n", what,
+        one / 1_000_000, two / 1_000_000, (double) one / two);
+  }
+
+  private static void sqrtChain(long n) {
+    double x = 0;
+    for (long i = 0; i < n; i++) {
+      x += Math.sqrt(i) * 1.0000001;
+    }
+    sink += (long) x;
+  }
+
+  private static void multiplyAdd(int n) {
+    long a = 1;
+    long b = 2;
+    long c = 3;
+    long d = 4;
+    long e = 5;
+    long f = 6;
+    long g = 7;
+    long h = 8;
+    for (int i = 0; i < n; i++) {
+      a = a * 31 + i;
+      b = b * 37 + i;
+      c = c * 41 + i;
+      d = d * 43 + i;
+      e = e * 47 + i;
+      f = f * 53 + i;
+      g = g * 59 + i;
+      h = h * 61 + i;
+    }
+    sink += a + b + c + d + e + f + g + h;
+  }
+
+  private static void stream(long[] array, int passes) {
+    long s = 0;
+    for (int p = 0; p < passes; p++) {
+      for (int i = 0; i < array.length; i += 8) {
+        s += array[i];
+      }
+    }
+    sink += s;
   }
 
   /** CPU time of the calling thread: what "one core" spent, whatever else the machine runs. */
