@@ -46,6 +46,17 @@ class ModelTest {
   }
 
   @Test
+  void clientOrderIdsOutsideMexcsAlphabetOrLengthAreRefused() {
+    for (String ok : new String[] {"a", "A-9_z", "x".repeat(32)}) {
+      assertThat(OrderRequest.marketSell("BTCUSDT", BigDecimal.ONE, ok).clientOrderId()).isEqualTo(ok);
+    }
+    for (String bad : new String[] {"", "x".repeat(33), "has space", "é", "a.b", "a\nb"}) {
+      assertThatThrownBy(() -> OrderRequest.marketSell("BTCUSDT", BigDecimal.ONE, bad))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clientOrderId must be 1-32");
+    }
+  }
+
+  @Test
   void normaliseGivesWhatTheTextRoundTripGaveScaleIncluded() {
     java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
     for (int k = 0; k < 5_000; k++) {
