@@ -16,6 +16,19 @@ class SettingsTest {
   @TempDir Path dir;
 
   @Test
+  void memoisedDecimalsAndDurationsBelongToTheirOwnSettings() {
+    Settings base = Settings.defaults();
+    assertThat(base.decimal(Setting.RISK_STOP_LOSS_PCT)).isEqualByComparingTo("0.03");
+    assertThat(base.duration(Setting.RISK_MAX_HOLD)).isEqualTo(Duration.ofHours(24));
+    Settings changed = base.with(Map.of(Setting.RISK_STOP_LOSS_PCT, "0.05", Setting.RISK_MAX_HOLD, "2h"));
+    assertThat(changed.decimal(Setting.RISK_STOP_LOSS_PCT)).isEqualByComparingTo("0.05");
+    assertThat(changed.duration(Setting.RISK_MAX_HOLD)).isEqualTo(Duration.ofHours(2));
+    // read again after the copy was made: the original's memo is untouched
+    assertThat(base.decimal(Setting.RISK_STOP_LOSS_PCT)).isEqualByComparingTo("0.03");
+    assertThat(base.duration(Setting.RISK_MAX_HOLD)).isEqualTo(Duration.ofHours(24));
+  }
+
+  @Test
   void defaultsMatchTheSpec() {
     Settings s = Settings.defaults();
     assertThat(s.string(Setting.EXCHANGE_ID)).isEqualTo("mexc");
