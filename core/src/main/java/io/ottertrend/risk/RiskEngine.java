@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The only way to an order: every proposal, from the LLM, the rule brain, code-enforced exits or a human,
@@ -63,7 +62,7 @@ public final class RiskEngine {
   /** Rule name of structural proposal validation. */
   public static final String PROPOSAL = "proposal";
 
-  private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+  private static final int CLIENT_ID_MAX = 32;
   private static final MathContext DIVIDE = new MathContext(24, RoundingMode.DOWN);
   private static final MathContext QUOTE_DIGITS = new MathContext(20, RoundingMode.HALF_EVEN);
   private static final int REJECT_ALERT_EVERY = 10;
@@ -210,8 +209,7 @@ public final class RiskEngine {
         }
         state.prune(now, window);
         if (!dryRun && !state.pending.isEmpty() && callerContext.portfolio() != null
-            && state.pending.keySet().removeIf(s -> callerContext.portfolio().position(s)
-                .map(p -> p.quantity().signum() > 0).orElse(false))) {
+            && state.pending.keySet().removeIf(s -> RiskContext.holdsPosition(callerContext.portfolio(), s))) {
           state.invalidate();
         }
         RiskCounters counters = newDay ? state.rolledView(today) : state.snapshot();
@@ -398,7 +396,7 @@ public final class RiskEngine {
     if (p.side() == null || p.intent() == null || p.type() == null) {
       return "side, intent and order type are required";
     }
-    if (p.clientOrderId() == null || !CLIENT_ID.matcher(p.clientOrderId()).matches()) {
+    if (!validClientId(p.clientOrderId())) {
       return "client order id must be 1-32 characters of [A-Za-z0-9_-]";
     }
     if (p.intent() == Intent.ENTRY && p.side() != Side.BUY) {
@@ -424,6 +422,24 @@ public final class RiskEngine {
       return "quote amount not positive: " + Decimals.plain(p.quoteAmount());
     }
     return null;
+  }
+
+  /**
+   * True for 1-32 characters of {@code [A-Za-z0-9_-]}: the regex {@code [A-Za-z0-9_-]{1,32}} as a loop, since it
+   * runs for every proposal (a surrogate pair fails both ways: neither half is in the class).
+   */
+  static boolean validClientId(String id) {
+    if (id == null || id.isEmpty() || id.length() > CLIENT_ID_MAX) {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Null, or below 10^16 with at most 30 decimals. */
