@@ -280,11 +280,8 @@ public final class BacktestHarness {
           all.add(BarSeries.of(t, o, h, l, c, vol, quote));
         });
     long bars = all.stream().mapToLong(BarSeries::size).sum();
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-    }
+    long used = liveHeapBytes();
     Runtime rt = Runtime.getRuntime();
-    long used = rt.totalMemory() - rt.freeMemory();
     System.out.printf(Locale.ROOT, "heap: %,d bars of %d pairs held; used heap %,d MB (%.1f bytes/bar); max heap %,d MB%n",
         bars, all.size(), used >> 20, (double) used / bars, rt.maxMemory() >> 20);
   }

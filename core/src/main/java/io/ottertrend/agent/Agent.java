@@ -232,11 +232,21 @@ public final class Agent {
     rules = m;
   }
 
+  /** Whether the agent may buy {@code r}'s symbol: known rules, this run's quote asset, buying enabled. */
+  private boolean tradable(SymbolRules r) {
+    return r != null && r.quoteAsset().equals(quoteAsset) && r.canTrade(Side.BUY);
+  }
+
+  /** Whether board entry {@code i} exists, is tradable and has a positive last price: all a cycle looks at. */
+  private static boolean priced(QuoteBoard board, boolean[] tradable, int i) {
+    return i >= 0 && tradable[i] && board.last(i) > 0;
+  }
+
   private List<Ticker> tradableTickers() {
     List<Ticker> out = new ArrayList<>();
     for (Ticker t : exchange.tickers()) {
       SymbolRules r = rules.get(t.symbol());
-      if (r != null && r.quoteAsset().equals(quoteAsset) && r.canTrade(Side.BUY) && t.lastPrice().signum() > 0) {
+      if (tradable(r) && t.lastPrice().signum() > 0) {
         out.add(t);
       }
     }
@@ -413,7 +423,7 @@ public final class Agent {
         return t;
       }
       int i = board.indexOf(symbol);
-      if (i < 0 || !tradable[i] || !(board.last(i) > 0)) {
+      if (!priced(board, tradable, i)) {
         return null;
       }
       t = board.ticker(i);
@@ -447,14 +457,14 @@ public final class Agent {
   private long[] listedAt = new long[0];
   private int[] universeEntry = new int[0];
 
-  private boolean[] tradable(QuoteBoard board) {
+  private boolean[] tradableFlags(QuoteBoard board) {
     String[] symbols = board.symbolsShared();
     if (symbols != tradableFor || rules != tradableRules) {
       boolean[] mask = new boolean[symbols.length];
       long[] listed = new long[symbols.length];
       for (int i = 0; i < symbols.length; i++) {
         SymbolRules r = rules.get(symbols[i]);
-        mask[i] = r != null && r.quoteAsset().equals(quoteAsset) && r.canTrade(Side.BUY);
+        mask[i] = tradable(r);
         listed[i] = r == null ? 0 : r.listedAtMillis();
       }
       int[] entry = new int[view.universe().size()];
@@ -473,7 +483,7 @@ public final class Agent {
   private Observation observe() {
     long now = clock.millis();
     QuoteBoard board = exchange.quotes();
-    boolean[] tradable = tradable(board);
+    boolean[] tradable = tradableFlags(board);
     view.update(board);
     Observation obs = new Observation(board, tradable, now);
     Portfolio portfolio = portfolio(obs, now);
@@ -502,7 +512,7 @@ public final class Agent {
     long week = Duration.ofDays(7).toMillis();
     for (int u = 0; u < universeEntry.length; u++) {
       int i = universeEntry[u];
-      if (i < 0 || !tradable[i] || !(board.last(i) > 0)) {
+      if (!priced(board, tradable, i)) {
         continue;
       }
       String s = board.symbol(i);
@@ -528,7 +538,7 @@ public final class Agent {
     int n = 0;
     for (int u = 0; u < universeEntry.length; u++) {
       int i = universeEntry[u];
-      if (i < 0 || !tradable[i] || !(board.last(i) > 0)) {
+      if (!priced(board, tradable, i)) {
         continue;
       }
       double c = board.change(i);

@@ -88,10 +88,6 @@ final class MarketView {
     return universe;
   }
 
-  boolean contains(String symbol) {
-    return index.containsKey(symbol);
-  }
-
   /** Feeds aligned historical bars (oldest first) for one symbol before the first cycle. */
   void warmUp(Map<String, List<Candle>> bars) {
     int steps = 0;
