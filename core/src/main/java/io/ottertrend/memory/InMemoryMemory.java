@@ -49,6 +49,11 @@ public final class InMemoryMemory implements Memory {
   private final TimeOrderedRows<TradeRecord> trades = new TimeOrderedRows<>(undo);
   private final Map<Long, TimeOrderedRows<TradeRecord>> tradesByRun = new HashMap<>();
   private final Map<String, Map<String, PositionRecord>> positions = new HashMap<>();
+  /**
+   * {@link #positions(String)}'s sorted answer per exchange, kept until a position of that exchange is written
+   * or a write is undone: the agent asks several times a cycle and positions change only on fills.
+   */
+  private final Map<String, List<PositionRecord>> sortedPositions = new HashMap<>();
   private final Map<Long, TreeMap<Long, EquityPoint>> equity = new HashMap<>();
   private final IdSequence decisionIds = new IdSequence(undo);
   private final TimeOrderedRows<DecisionRecord> decisions = new TimeOrderedRows<>(undo);
@@ -343,7 +348,9 @@ public final class InMemoryMemory implements Memory {
       notNull(position.costBasis(), "positions.cost_basis");
       Map<String, PositionRecord> ofExchange = index(positions, position.exchange(), HashMap::new);
       PositionRecord old = ofExchange.put(position.symbol(), StoredDecimals.of(position));
+      sortedPositions.remove(position.exchange());
       undo.add(() -> {
+        sortedPositions.remove(position.exchange());
         if (old == null) {
           ofExchange.remove(position.symbol());
         } else {
@@ -359,7 +366,11 @@ public final class InMemoryMemory implements Memory {
       Map<String, PositionRecord> ofExchange = positions.get(exchange);
       PositionRecord old = ofExchange == null ? null : ofExchange.remove(symbol);
       if (old != null) {
-        undo.add(() -> ofExchange.put(symbol, old));
+        sortedPositions.remove(exchange);
+        undo.add(() -> {
+          sortedPositions.remove(exchange);
+          ofExchange.put(symbol, old);
+        });
       }
     });
   }
@@ -367,6 +378,10 @@ public final class InMemoryMemory implements Memory {
   @Override
   public List<PositionRecord> positions(String exchange) {
     return read(() -> {
+      List<PositionRecord> cached = sortedPositions.get(exchange);
+      if (cached != null) {
+        return cached;
+      }
       Map<String, PositionRecord> ofExchange = positions.get(exchange);
       if (ofExchange == null || ofExchange.isEmpty()) {
         return List.of();
@@ -376,7 +391,9 @@ public final class InMemoryMemory implements Memory {
         int byOpening = Long.compare(a.openedAt(), b.openedAt());
         return byOpening != 0 ? byOpening : CodePointOrder.INSTANCE.compare(a.symbol(), b.symbol());
       });
-      return Collections.unmodifiableList(out);
+      List<PositionRecord> sorted = Collections.unmodifiableList(out);
+      sortedPositions.put(exchange, sorted);
+      return sorted;
     });
   }
 
