@@ -93,6 +93,10 @@ public final class Agent {
   private final SignalsService signals;
   private final java.util.function.LongFunction<TrendsSnapshot> recordedSignals;
   private final AgentListener listener;
+  /** Whether the listener wants decisions, orders and risk verdicts described (asked once: the answer is fixed). */
+  private final boolean decisionEvents;
+  private final boolean orderEvents;
+  private final boolean verdictEvents;
   private final Long runId;
   private final String quoteAsset;
   private final int universeSize;
@@ -129,6 +133,9 @@ public final class Agent {
     this.signals = b.signals;
     this.recordedSignals = b.recordedSignals;
     this.listener = b.listener;
+    this.decisionEvents = listener.wants(AgentEvent.DecisionMade.class);
+    this.orderEvents = listener.wants(AgentEvent.OrderUpdate.class);
+    this.verdictEvents = listener.wants(AgentEvent.RiskVerdict.class);
     this.runId = b.runId;
     this.quoteAsset = settings.string(Setting.QUOTE_ASSET);
     this.universeSize = b.universeSize;
@@ -659,14 +666,22 @@ public final class Agent {
 
   private List<JournaledOrder> pendingEntries() {
     List<JournaledOrder> out = new ArrayList<>();
-    for (JournaledOrder o : memory.orders(java.util.EnumSet.of(io.ottertrend.memory.OrderState.NEW,
-        io.ottertrend.memory.OrderState.SENT, io.ottertrend.memory.OrderState.UNKNOWN,
-        io.ottertrend.memory.OrderState.OPEN))) {
-      if (o.exchange().equals(orders.account()) && o.side() == Side.BUY) {
+    for (JournaledOrder o : orders.pending(OrderManager.NON_FINAL)) {
+      if (o.side() == Side.BUY) {
         out.add(o);
       }
     }
     return out;
+  }
+
+  /** Whether an entry order of {@code symbol} is still working. */
+  private boolean entryPending(String symbol) {
+    for (JournaledOrder o : pendingEntries()) {
+      if (o.symbol().equals(symbol)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Code-enforced exits: stop-loss, take-profit and time limit of every managed position, every cycle. */
@@ -738,12 +753,14 @@ public final class Agent {
     if (a.side() != Side.BUY) {
       return reject(obs, a.symbol(), a.side(), "spot only: an entry is a BUY; use CLOSE to sell what is held");
     }
-    if (pendingEntries().stream().anyMatch(o -> o.symbol().equals(a.symbol()))) {
+    if (entryPending(a.symbol())) {
       return reject(obs, a.symbol(), a.side(), "an entry order for " + a.symbol() + " is already pending");
     }
     OrderProposal proposal = entryProposal(obs, a, orders.newClientOrderId());
     RiskDecision d = risk.evaluate(context(obs, proposal));
-    emit(new AgentEvent.RiskVerdict(clock.millis(), a.symbol(), "BUY", d.outcome().name(), d.rule(), d.reason()));
+    if (verdictEvents) {
+      emit(new AgentEvent.RiskVerdict(clock.millis(), a.symbol(), "BUY", d.outcome().name(), d.rule(), d.reason()));
+    }
     if (!d.approved()) {
       return OrderGateway.Result.rejected(d.rule() + ": " + d.reason());
     }
@@ -843,7 +860,9 @@ public final class Agent {
     OrderProposal proposal = new OrderProposal(symbol, Side.SELL, Intent.EXIT, OrderType.MARKET, null, qty, null,
         orders.newClientOrderId(), origin);
     RiskDecision d = risk.evaluate(context(obs, proposal));
-    emit(new AgentEvent.RiskVerdict(clock.millis(), symbol, "SELL", d.outcome().name(), d.rule(), d.reason()));
+    if (verdictEvents) {
+      emit(new AgentEvent.RiskVerdict(clock.millis(), symbol, "SELL", d.outcome().name(), d.rule(), d.reason()));
+    }
     if (!d.approved()) {
       Ticker t = obs.ticker(symbol);
       if (t != null) {
@@ -860,7 +879,9 @@ public final class Agent {
   }
 
   private OrderGateway.Result reject(Observation obs, String symbol, Side side, String why) {
-    emit(new AgentEvent.RiskVerdict(clock.millis(), symbol, side.name(), "REJECT", "agent", why));
+    if (verdictEvents) {
+      emit(new AgentEvent.RiskVerdict(clock.millis(), symbol, side.name(), "REJECT", "agent", why));
+    }
     return OrderGateway.Result.rejected(why);
   }
 
@@ -885,10 +906,12 @@ public final class Agent {
 
   /** Journals {@code d} and returns its id, or null when it is a hold that is not journalled. */
   private Long record(Decision d, Observation obs) {
-    List<String> actions = d.actions().stream().map(Agent::describe).toList();
-    List<String> dropped = d.dropped().stream().map(x -> x.proposal() + " (" + x.reason() + ")").toList();
-    emit(new AgentEvent.DecisionMade(clock.millis(), d.brain(), d.thoughts(), actions, dropped, d.outcome(),
-        d.promptTokens(), d.completionTokens(), d.latencyMillis()));
+    if (decisionEvents) {
+      List<String> actions = d.actions().stream().map(Agent::describe).toList();
+      List<String> dropped = d.dropped().stream().map(x -> x.proposal() + " (" + x.reason() + ")").toList();
+      emit(new AgentEvent.DecisionMade(clock.millis(), d.brain(), d.thoughts(), actions, dropped, d.outcome(),
+          d.promptTokens(), d.completionTokens(), d.latencyMillis()));
+    }
     if (!journalHolds && d.actions().isEmpty() && d.dropped().isEmpty() && d.flags().isEmpty()) {
       return null;
     }
@@ -1002,6 +1025,9 @@ public final class Agent {
   }
 
   private void emitOrder(JournaledOrder o, String message) {
+    if (!orderEvents) {
+      return;
+    }
     emit(new AgentEvent.OrderUpdate(clock.millis(), o.clientOrderId(), o.symbol(), o.side().name(), o.type().name(),
         o.state().name(), o.quantity(), o.quoteQuantity(), o.price(), o.purpose(),
         message == null || message.isBlank() ? o.reason() : message));

@@ -341,7 +341,18 @@ public final class OrderManager {
 
   /** Non-final journal entries of this exchange in {@code states}, oldest first. */
   List<JournaledOrder> pending(Set<OrderState> states) {
-    return memory.orders(states).stream().filter(o -> o.exchange().equals(account)).toList();
+    List<JournaledOrder> all = memory.orders(states);
+    if (all.isEmpty()) {
+      return List.of();
+    }
+    // a loop, not a stream: this runs twice a cycle, mostly over one resting order or none
+    List<JournaledOrder> out = new ArrayList<>(all.size());
+    for (JournaledOrder o : all) {
+      if (o.exchange().equals(account)) {
+        out.add(o);
+      }
+    }
+    return java.util.Collections.unmodifiableList(out);
   }
 
   /** Queries one journal entry and applies what the exchange says. */

@@ -372,6 +372,12 @@ public final class Backtest {
       baseline = new double[c];
     }
 
+    /** Equity updates and notices only: the agent need not describe decisions, orders or verdicts for a run. */
+    @Override
+    public boolean wants(Class<? extends AgentEvent> kind) {
+      return kind == AgentEvent.EquityUpdate.class || kind == AgentEvent.Notice.class;
+    }
+
     @Override
     public void on(AgentEvent e) {
       if (e instanceof AgentEvent.EquityUpdate u && u.equity() != null) {

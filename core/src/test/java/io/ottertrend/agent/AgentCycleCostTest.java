@@ -31,9 +31,14 @@ class AgentCycleCostTest {
   @TempDir Path dir;
 
   private record Run(List<AgentEvent> events, List<DecisionRecord> journalled, boolean heartbeat,
-      List<Integer> booksPerCycle, List<Integer> verdictsPerCycle) {}
+      List<Integer> booksPerCycle, List<Integer> verdictsPerCycle, List<Object> journal) {}
 
   private Run run(String mode, int cycles) throws InterruptedException {
+    return run(mode, cycles, kind -> true, Memory.inMemory());
+  }
+
+  private Run run(String mode, int cycles, java.util.function.Predicate<Class<? extends AgentEvent>> wants,
+      Memory memory) throws InterruptedException {
     Settings settings = Settings.builder().flag(Setting.DB_PATH, dir.resolve(mode + ".db").toString()).build();
     List<AgentEvent> events = new ArrayList<>();
     AtomicInteger books = new AtomicInteger();
@@ -41,7 +46,7 @@ class AgentCycleCostTest {
     List<Integer> verdictsPerCycle = new ArrayList<>();
     int[] cycleBooks = {0};
     int[] cycleVerdicts = {0};
-    AgentListener listener = e -> {
+    AgentListener recording = e -> {
       events.add(e);
       if (e instanceof AgentEvent.CycleStarted) {
         cycleBooks[0] = books.get();
@@ -53,8 +58,18 @@ class AgentCycleCostTest {
         verdictsPerCycle.add(cycleVerdicts[0]);
       }
     };
+    AgentListener listener = new AgentListener() {
+      @Override
+      public void on(AgentEvent e) {
+        recording.on(e);
+      }
+
+      @Override
+      public boolean wants(Class<? extends AgentEvent> kind) {
+        return wants.test(kind);
+      }
+    };
     OtterTrend.Options options = new OtterTrend.Options(mode, "synthetic", "rules", 7, false, listener);
-    Memory memory = Memory.inMemory();
     try (Registry r = OtterTrend.registry(settings, options)) {
       r.bindInstance(Clock.class, Clock.simulated(START));
       r.bindInstance(Memory.class, memory);
@@ -64,8 +79,19 @@ class AgentCycleCostTest {
       agent.start();
       agent.run(cycles, Duration.ofMinutes(1), () -> false);
       return new Run(events, memory.recentDecisions(1_000), memory.state(Agent.HEARTBEAT_KEY).isPresent(),
-          booksPerCycle, verdictsPerCycle);
+          booksPerCycle, verdictsPerCycle, journal(memory));
     }
+  }
+
+  /** Decisions, risk events, orders and state rows, with the random client order id prefix of the run blanked. */
+  private static List<Object> journal(Memory memory) {
+    String prefix = memory.state("orders.clientId.prefix").orElseThrow();
+    List<Object> out = new ArrayList<>();
+    for (Object rows : List.of(memory.recentDecisions(-1), memory.recentRiskEvents(-1), memory.recentOrders(-1),
+        memory.states(""))) {
+      out.add(rows.toString().replace(prefix, "PREFIX"));
+    }
+    return out;
   }
 
   /** The exchange with every orderBook call counted. */
@@ -106,5 +132,28 @@ class AgentCycleCostTest {
     Run paper = run("paper", 40);
     assertThat(paper.journalled()).hasSize(40); // the live audit trail keeps every hold
     assertThat(paper.heartbeat()).isTrue();
+  }
+
+  @Test
+  void eventsNoListenerWantsAreSkippedAndTheJournalIsTheSame() throws Exception {
+    Run everything = run(OtterTrend.BACKTEST, 60, kind -> true, Memory.inMemory());
+    Run equityOnly = run(OtterTrend.BACKTEST, 60,
+        kind -> kind == AgentEvent.EquityUpdate.class || kind == AgentEvent.CycleFinished.class, Memory.inMemory());
+
+    assertThat(everything.events()).anyMatch(e -> e instanceof AgentEvent.DecisionMade)
+        .anyMatch(e -> e instanceof AgentEvent.OrderUpdate).anyMatch(e -> e instanceof AgentEvent.RiskVerdict);
+    assertThat(equityOnly.events()).noneMatch(e -> e instanceof AgentEvent.DecisionMade
+        || e instanceof AgentEvent.OrderUpdate || e instanceof AgentEvent.RiskVerdict);
+    assertThat(equityOnly.events()).filteredOn(e -> e instanceof AgentEvent.EquityUpdate)
+        .isEqualTo(everything.events().stream().filter(e -> e instanceof AgentEvent.EquityUpdate).toList());
+    assertThat(everything.journal()).allMatch(rows -> rows.toString().length() > 100);
+    assertThat(equityOnly.journal()).isEqualTo(everything.journal());
+  }
+
+  @Test
+  void theSilentListenerWantsNothing() {
+    assertThat(AgentListener.none().wants(AgentEvent.DecisionMade.class)).isFalse();
+    AgentListener lambda = e -> { };
+    assertThat(lambda.wants(AgentEvent.DecisionMade.class)).isTrue();
   }
 }
