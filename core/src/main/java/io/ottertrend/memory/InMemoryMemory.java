@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -54,7 +53,7 @@ public final class InMemoryMemory implements Memory {
    * or a write is undone: the agent asks several times a cycle and positions change only on fills.
    */
   private final Map<String, List<PositionRecord>> sortedPositions = new HashMap<>();
-  private final Map<Long, TreeMap<Long, EquityPoint>> equity = new HashMap<>();
+  private final Map<Long, EquityCurve> equity = new HashMap<>();
   private final IdSequence decisionIds = new IdSequence(undo);
   private final TimeOrderedRows<DecisionRecord> decisions = new TimeOrderedRows<>(undo);
   private final Map<String, LlmCall> llmCalls = new HashMap<>();
@@ -403,23 +402,15 @@ public final class InMemoryMemory implements Memory {
       notNull(point.equity(), "equity.equity");
       notNull(point.cash(), "equity.cash");
       knownRun(point.runId());
-      TreeMap<Long, EquityPoint> ofRun = index(equity, point.runId(), TreeMap::new);
-      EquityPoint old = ofRun.put(point.at(), StoredDecimals.of(point));
-      undo.add(() -> {
-        if (old == null) {
-          ofRun.remove(point.at());
-        } else {
-          ofRun.put(point.at(), old);
-        }
-      });
+      index(equity, point.runId(), () -> new EquityCurve(undo)).put(StoredDecimals.of(point));
     });
   }
 
   @Override
   public List<EquityPoint> equity(long runId) {
     return read(() -> {
-      TreeMap<Long, EquityPoint> ofRun = equity.get(runId);
-      return ofRun == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(ofRun.values()));
+      EquityCurve ofRun = equity.get(runId);
+      return ofRun == null ? List.of() : ofRun.all();
     });
   }
 

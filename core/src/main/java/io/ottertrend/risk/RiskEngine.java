@@ -578,7 +578,7 @@ public final class RiskEngine {
         }
       }
       if (exit) {
-        state.lastExitAt.merge(d.proposal().symbol(), now, Math::max);
+        state.recordExit(d.proposal().symbol(), now);
       }
       state.invalidate();
     } else {

@@ -38,7 +38,12 @@ final class RiskState {
   BigDecimal equityPeak;
   BigDecimal realizedToday = BigDecimal.ZERO;
   final List<Long> stopOutTimes = new ArrayList<>();
-  final Map<String, Long> lastExitAt = new HashMap<>();
+  private final Map<String, Long> lastExitAt = new HashMap<>();
+  /**
+   * An immutable copy of {@link #lastExitAt} for the counters, made again only after an exit: it holds every pair
+   * ever exited and was copied for each new snapshot, though most snapshots follow a change of equity or a count.
+   */
+  private Map<String, Long> lastExitView;
   final Map<String, Long> pending = new LinkedHashMap<>();
   String dailyHalt;
   String generation;
@@ -76,6 +81,7 @@ final class RiskState {
     generation = states.get(KillSwitch.GENERATION);
     stopOutTimes.clear();
     lastExitAt.clear();
+    lastExitView = null;
     realizedToday = BigDecimal.ZERO;
     LocalDate today = dayOf(now);
     long dayStart = startOf(today);
@@ -87,7 +93,7 @@ final class RiskState {
   }
 
   void applyTrade(TradeRecord t, long now, long stopLossWindowMillis, long dayStart) {
-    lastExitAt.merge(t.symbol(), t.closedAt(), Math::max);
+    recordExit(t.symbol(), t.closedAt());
     if (STOP_LOSS.equalsIgnoreCase(t.exitReason()) && t.pnl() != null && t.pnl().signum() < 0
         && t.closedAt() >= now - stopLossWindowMillis) {
       stopOutTimes.add(t.closedAt());
@@ -126,6 +132,20 @@ final class RiskState {
     }
   }
 
+  /** Remembers an exit of {@code symbol} at {@code at} (the latest exit per pair counts). */
+  void recordExit(String symbol, long at) {
+    lastExitAt.merge(symbol, at, Math::max);
+    lastExitView = null;
+    snapshot = null;
+  }
+
+  private Map<String, Long> lastExits() {
+    if (lastExitView == null) {
+      lastExitView = Map.copyOf(lastExitAt);
+    }
+    return lastExitView;
+  }
+
   void invalidate() {
     snapshot = null;
   }
@@ -133,14 +153,14 @@ final class RiskState {
   RiskCounters snapshot() {
     if (snapshot == null) {
       snapshot = new RiskCounters(day, trades, entries, entryTimes, dayStartEquity, equityPeak, realizedToday,
-          stopOutTimes, lastExitAt, pending.keySet(), dailyHalt);
+          stopOutTimes, lastExits(), pending.keySet(), dailyHalt);
     }
     return snapshot;
   }
 
   /** What the counters of {@code today} would be after a rollover, without changing anything. */
   RiskCounters rolledView(LocalDate today) {
-    return new RiskCounters(today, 0, 0, entryTimes, null, equityPeak, BigDecimal.ZERO, stopOutTimes, lastExitAt,
+    return new RiskCounters(today, 0, 0, entryTimes, null, equityPeak, BigDecimal.ZERO, stopOutTimes, lastExits(),
         java.util.Set.of(), null);
   }
 
