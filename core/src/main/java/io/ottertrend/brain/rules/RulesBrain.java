@@ -10,7 +10,6 @@ import io.ottertrend.brain.MarketSnapshot.SymbolView;
 import io.ottertrend.model.OrderType;
 import io.ottertrend.model.Side;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +34,6 @@ import java.util.Set;
  * <p>Immutable and thread-safe.
  */
 public final class RulesBrain implements Brain {
-  private static final MathContext PRICE = new MathContext(8, RoundingMode.HALF_EVEN);
 
   private final RulesConfig config;
 
@@ -212,8 +210,9 @@ public final class RulesBrain implements Brain {
         c.scalp ? "scalp: ranging and oversold" : "trend-following: trend and momentum up");
   }
 
+  /** {@code v} rounded to 8 significant digits (the exact binary value, half-even), trailing zeros stripped. */
   private static BigDecimal dec(double v) {
-    return new BigDecimal(v).round(PRICE).stripTrailingZeros();
+    return EightDigits.round(v);
   }
 
   /** The most negative (or, without negatives, the most positive) sentiment per symbol from the headlines. */
