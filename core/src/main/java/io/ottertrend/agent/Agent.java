@@ -120,6 +120,8 @@ public final class Agent {
   private final io.ottertrend.brain.tools.AgentPorts.Signals toolSignals;
   /** The ports of the cycle in progress (null between cycles): what {@link LoopPorts} forwards to. */
   private volatile io.ottertrend.brain.tools.AgentPorts cyclePorts;
+  /** Whether {@link LoopPorts} were attached, the only reader of {@link #cyclePorts}. */
+  private final boolean servesTools;
 
   private Agent(Builder b) {
     this.exchange = b.exchange;
@@ -146,7 +148,8 @@ public final class Agent {
     this.entryTtl = b.entryTtl;
     this.alerts = b.alerts;
     this.toolSignals = b.toolSignals;
-    if (b.loopPorts != null) {
+    this.servesTools = b.loopPorts != null;
+    if (servesTools) {
       b.loopPorts.attach(() -> cyclePorts);
     }
   }
@@ -311,7 +314,8 @@ public final class Agent {
       } else {
         emit(new AgentEvent.Thinking(clock.millis(), brain.name()));
         AgentGateway gateway = new AgentGateway(obs, counts, null);
-        cyclePorts = ports(obs, gateway);
+        // only a tool-calling brain's loop ports read them: without any, building them per cycle is waste
+        cyclePorts = servesTools ? ports(obs, gateway) : null;
         try {
           decision = brain.decide(obs.snapshot);
         } finally {
@@ -946,8 +950,10 @@ public final class Agent {
   static String hash(MarketSnapshot s) {
     // Two independent polynomial accumulators (multiply-add chains the CPU runs side by side), mixed at the end.
     long a = mix(s.at(), s.quoteAsset().hashCode());
-    long b = mix(s.portfolio().hashCode(), s.risk().hashCode()); // doubles, strings, longs: stable record hashes
-    b = b * K + String.valueOf(s.signals()).hashCode(); // may hold enums; small, and empty in most cycles
+    long b = mix(portfolioHash(s.portfolio()), riskHash(s.risk())); // the records' own hashes, stable in every JVM
+    // may hold enums; small, and empty in most cycles (then its text is always the same)
+    b = b * K + (s.signals() == MarketSnapshot.Signals.EMPTY ? EMPTY_SIGNALS_HASH
+        : String.valueOf(s.signals()).hashCode());
     for (MarketSnapshot.SymbolView v : s.symbols()) {
       a = a * K + v.symbol().hashCode();
       b = b * K + Double.doubleToLongBits(v.lastPrice());
@@ -961,6 +967,40 @@ public final class Agent {
       b = b * K + v.regime().ordinal() * 4L + (v.newListing() ? 2 : 0) + (v.topGainer() ? 1 : 0);
     }
     return HexFormat.of().toHexDigits(mix(mix(a, b), s.symbols().size()));
+  }
+
+  private static final int EMPTY_SIGNALS_HASH = String.valueOf(MarketSnapshot.Signals.EMPTY).hashCode();
+
+  /**
+   * {@code p.hashCode()} as a record computes it (31 times the hash so far plus each component's hash, in order),
+   * written out: the generated method runs through method handles that cost more than the rest of the hash.
+   */
+  static int portfolioHash(MarketSnapshot.Portfolio p) {
+    int positions = 1; // List.hashCode
+    for (MarketSnapshot.PositionView v : p.positions()) {
+      int h = hashOn(Objects.hashCode(v.symbol()), v.quantity(), v.entryPrice(), v.markPrice(), v.pnlUsd(),
+          v.pnlPct());
+      positions = positions * 31 + hashOn(h * 31 + Long.hashCode(v.heldMillis()), v.stopPrice(), v.targetPrice());
+    }
+    return hashOn(Double.hashCode(p.equity()), p.cash()) * 31 + positions;
+  }
+
+  /** {@code r.hashCode()} as a record computes it, written out (see {@link #portfolioHash}). */
+  static int riskHash(MarketSnapshot.Risk r) {
+    int h = hashOn(Double.hashCode(r.maxTradeUsd()), r.maxTradePctEquity());
+    h = (h * 31 + r.maxOpenPositions()) * 31 + r.maxDailyTrades();
+    h = hashOn(h, r.maxDailyLossUsd(), r.maxSpreadPct(), r.minLiquidityUsd());
+    h = hashOn((h * 31 + r.tradesToday()) * 31 + r.openPositions(), r.pnlTodayUsd());
+    h = (h * 31 + Boolean.hashCode(r.halted())) * 31 + Boolean.hashCode(r.safeMode());
+    return h * 31 + Objects.hashCode(r.haltReason());
+  }
+
+  /** {@code h} followed by the record-hash steps of {@code fields}, in order. */
+  private static int hashOn(int h, double... fields) {
+    for (double f : fields) {
+      h = h * 31 + Double.hashCode(f);
+    }
+    return h;
   }
 
   /** An odd 64-bit multiplier (the golden ratio's): every bit of a field reaches the high bits of the sum. */
