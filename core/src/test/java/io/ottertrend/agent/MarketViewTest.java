@@ -9,6 +9,7 @@ import io.ottertrend.analytics.CrossSection;
 import io.ottertrend.analytics.CrossSectionConfig;
 import io.ottertrend.analytics.Indicators;
 import io.ottertrend.analytics.RegimeAssessment;
+import io.ottertrend.analytics.ScalarCrossSections;
 import io.ottertrend.brain.MarketSnapshot;
 import io.ottertrend.model.Candle;
 import io.ottertrend.model.QuoteBoard;
@@ -276,6 +277,11 @@ class MarketViewTest {
 
     private final Map<String, Integer> index = new HashMap<>();
     private final CrossSection cross;
+    /**
+     * σ from the scalar backend: the vector backend's log, once C2 compiles it, may round a return one ulp away
+     * from {@link Math#log}, which the view uses in every JIT tier.
+     */
+    private final CrossSection volatilityCross;
     private final double[] high;
     private final double[] low;
     private final double[] close;
@@ -294,6 +300,7 @@ class MarketViewTest {
         index.put(universe.get(i), i);
       }
       cross = new CrossSection(n, new CrossSectionConfig(20, 14, 14, 20, 60));
+      volatilityCross = ScalarCrossSections.of(n, new CrossSectionConfig(20, 14, 14, 20, 60));
       high = new double[n];
       low = new double[n];
       close = new double[n];
@@ -359,7 +366,8 @@ class MarketViewTest {
       }
       cross.update(high, low, close, volume);
       cross.rsiInto(rsi);
-      cross.volatilityInto(vol);
+      volatilityCross.update(high, low, close, volume);
+      volatilityCross.volatilityInto(vol);
       head = (head + 1) % HISTORY;
       filled = Math.min(HISTORY, filled + 1);
     }
