@@ -17,7 +17,7 @@ import java.util.Objects;
  * The agent's running analytics over a fixed universe of symbols, from one close per symbol per cycle: RSI and
  * σ of returns ({@link RsiVolatilityColumns}), fast/slow EMAs for the trend, and a short close history per symbol
  * for momentum and regime detection. Primitive arrays only; nothing is allocated per symbol per cycle except the
- * {@link Stats} read-out. The regime is streamed ({@link RollingRegime}): it reads as {@code
+ * snapshot's view of it ({@link #symbolView}). The regime is streamed ({@link RollingRegime}): it reads as {@code
  * Analytics.detectRegime} on the last {@link #HISTORY} closes would, without copying them.
  *
  * <p>Not thread-safe: owned by the agent's thread.
@@ -151,8 +151,27 @@ final class MarketView {
     if (close[k] <= 0) {
       return UNKNOWN;
     }
-    double trend = emaSlow[k] > 0 ? emaFast[k] / emaSlow[k] - 1 : 0;
-    return new Stats(rsi[k], trend, momentum(k), vol[k], regime(k));
+    return new Stats(rsi[k], trend(k), momentum(k), vol[k], regime(k));
+  }
+
+  /**
+   * The snapshot view of universe entry {@code i}: the given market fields and the analytics {@link #stats(int)}
+   * reads, without a {@link Stats} in between (the agent asks once per watched symbol per cycle).
+   */
+  MarketSnapshot.SymbolView symbolView(int i, String symbol, double lastPrice, double change24h, double quoteVolume,
+      double spreadPct, boolean newListing, boolean topGainer) {
+    int k = canonical[Objects.checkIndex(i, canonical.length)];
+    if (close[k] <= 0) {
+      return new MarketSnapshot.SymbolView(symbol, lastPrice, change24h, quoteVolume, spreadPct, UNKNOWN.rsi(),
+          UNKNOWN.trend(), UNKNOWN.momentum(), UNKNOWN.volatility(), UNKNOWN.regime(), newListing, topGainer);
+    }
+    return new MarketSnapshot.SymbolView(symbol, lastPrice, change24h, quoteVolume, spreadPct, rsi[k], trend(k),
+        momentum(k), vol[k], regime(k), newListing, topGainer);
+  }
+
+  /** Fast EMA over slow EMA, minus 1; 0 while the slow EMA is not positive. */
+  private double trend(int i) {
+    return emaSlow[i] > 0 ? emaFast[i] / emaSlow[i] - 1 : 0;
   }
 
   /** Relative close change over the last {@link #MOMENTUM_LOOKBACK} cycles (fewer while the history fills), or 0. */

@@ -81,6 +81,38 @@ class MarketViewTest {
     assertThat(nearTies).as("regimes differing at a near-tie").isLessThanOrEqualTo(compared / 10_000);
   }
 
+  /**
+   * The snapshot view built without a Stats equals the one built from {@code stats(i)}, for every entry and cycle
+   * (unpriced, late and NaN-quoted symbols included) and for random market fields and flags.
+   */
+  @Test
+  void symbolViewEqualsTheViewBuiltFromStats() {
+    Stream stream = new Stream(4);
+    MarketView view = new MarketView(stream.universe);
+    view.warmUp(stream.warmUp());
+    SplittableRandom random = new SplittableRandom(44);
+    int unpriced = 0;
+    for (int cycle = 0; cycle < CYCLES; cycle++) {
+      view.update(stream.next(cycle));
+      for (int i = 0; i < stream.universe.size(); i++) {
+        String symbol = stream.universe.get(i);
+        double last = random.nextDouble(1, 100);
+        double change = random.nextDouble(-0.2, 0.2);
+        double volume = random.nextDouble(0, 1e7);
+        double spread = random.nextInt(10) == 0 ? Double.NaN : random.nextDouble(0, 0.01);
+        boolean listed = random.nextBoolean();
+        boolean gainer = random.nextBoolean();
+        MarketView.Stats st = view.stats(i);
+        unpriced += st.rsi() != st.rsi() && st.regime() == MarketSnapshot.Regime.UNKNOWN ? 1 : 0;
+        MarketSnapshot.SymbolView expected = new MarketSnapshot.SymbolView(symbol, last, change, volume, spread,
+            st.rsi(), st.trend(), st.momentum(), st.volatility(), st.regime(), listed, gainer);
+        assertEquals(expected, view.symbolView(i, symbol, last, change, volume, spread, listed, gainer),
+            "cycle " + cycle + " " + symbol);
+      }
+    }
+    assertThat(unpriced).as("reads of a symbol not priced yet").isPositive();
+  }
+
   @Test
   void tickerUpdatesAndAnEmptyViewBehaveAsBefore() {
     MarketView view = new MarketView(List.of("AAAUSDT", "BBBUSDT"));
