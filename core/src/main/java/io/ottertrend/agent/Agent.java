@@ -527,11 +527,10 @@ public final class Agent {
         continue;
       }
       String s = board.symbol(i);
-      MarketView.Stats st = view.stats(u);
       boolean fresh = listedAt[i] > 0 && now - listedAt[i] < week;
-      views.add(new MarketSnapshot.SymbolView(s, board.last(i), board.change(i), board.quoteVolume(i),
-          board.spreadFraction(i), st.rsi(), st.trend(), st.momentum(), st.volatility(), st.regime(),
-          fresh || listings.contains(s), gainer[i]));
+      boolean listed = fresh || !listings.isEmpty() && listings.contains(s);
+      views.add(view.symbolView(u, s, board.last(i), board.change(i), board.quoteVolume(i), board.spreadFraction(i),
+          listed, gainer[i]));
     }
     obs.portfolio = portfolio;
     obs.snapshot = new MarketSnapshot(now, quoteAsset, portfolioView(portfolio, now), views,

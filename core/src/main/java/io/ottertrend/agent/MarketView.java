@@ -1,9 +1,8 @@
 package io.ottertrend.agent;
 
 import io.ottertrend.analytics.Analytics;
-import io.ottertrend.analytics.CrossSection;
-import io.ottertrend.analytics.CrossSectionConfig;
 import io.ottertrend.analytics.RollingRegime;
+import io.ottertrend.analytics.RsiVolatilityColumns;
 import io.ottertrend.brain.MarketSnapshot;
 import io.ottertrend.model.Candle;
 import io.ottertrend.model.QuoteBoard;
@@ -15,11 +14,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The agent's running analytics over a fixed universe of symbols: one cross-sectional update per cycle (SIMD
- * kernels across symbols), fast/slow EMAs for the trend, and a short close history per symbol for momentum and
- * regime detection. Primitive arrays only; nothing is allocated per symbol per cycle except the {@link Stats}
- * read-out. The regime is streamed ({@link RollingRegime}): it reads as {@code Analytics.detectRegime} on the last
- * {@link #HISTORY} closes would, without copying them.
+ * The agent's running analytics over a fixed universe of symbols, from one close per symbol per cycle: RSI and
+ * σ of returns ({@link RsiVolatilityColumns}), fast/slow EMAs for the trend, and a short close history per symbol
+ * for momentum and regime detection. Primitive arrays only; nothing is allocated per symbol per cycle except the
+ * snapshot's view of it ({@link #symbolView}). The regime is streamed ({@link RollingRegime}): it reads as {@code
+ * Analytics.detectRegime} on the last {@link #HISTORY} closes would, without copying them.
  *
  * <p>Not thread-safe: owned by the agent's thread.
  */
@@ -37,11 +36,9 @@ final class MarketView {
   private final Map<String, Integer> index = new HashMap<>();
   /** Entry whose state universe entry {@code i} reads: itself, or the last duplicate of its symbol. */
   private final int[] canonical;
-  private final CrossSection cross;
-  private final double[] high;
-  private final double[] low;
+  /** RSI(14) and σ over 20 returns: the two columns of {@code CrossSection} the view reads, and no others. */
+  private final RsiVolatilityColumns columns;
   private final double[] close;
-  private final double[] volume;
   private final double[] emaFast;
   private final double[] emaSlow;
   private final double[] rsi;
@@ -68,11 +65,8 @@ final class MarketView {
     for (int i = 0; i < canonical.length; i++) {
       canonical[i] = index.get(universe.get(i));
     }
-    cross = new CrossSection(n, new CrossSectionConfig(20, 14, 14, 20, 60));
-    high = new double[n];
-    low = new double[n];
+    columns = new RsiVolatilityColumns(n, 14, 20);
     close = new double[n];
-    volume = new double[n];
     emaFast = new double[n];
     emaSlow = new double[n];
     rsi = new double[n];
@@ -103,10 +97,7 @@ final class MarketView {
           continue;
         }
         Candle c = b.get(k);
-        high[i] = c.high();
-        low[i] = c.low();
         close[i] = c.close();
-        volume[i] = c.quoteVolume();
       }
       step();
     }
@@ -126,10 +117,7 @@ final class MarketView {
         continue;
       }
       double last = board.last(b);
-      high[i] = last;
-      low[i] = last;
       close[i] = last;
-      volume[i] = board.quoteVolume(b);
     }
     step();
   }
@@ -163,8 +151,27 @@ final class MarketView {
     if (close[k] <= 0) {
       return UNKNOWN;
     }
-    double trend = emaSlow[k] > 0 ? emaFast[k] / emaSlow[k] - 1 : 0;
-    return new Stats(rsi[k], trend, momentum(k), vol[k], regime(k));
+    return new Stats(rsi[k], trend(k), momentum(k), vol[k], regime(k));
+  }
+
+  /**
+   * The snapshot view of universe entry {@code i}: the given market fields and the analytics {@link #stats(int)}
+   * reads, without a {@link Stats} in between (the agent asks once per watched symbol per cycle).
+   */
+  MarketSnapshot.SymbolView symbolView(int i, String symbol, double lastPrice, double change24h, double quoteVolume,
+      double spreadPct, boolean newListing, boolean topGainer) {
+    int k = canonical[Objects.checkIndex(i, canonical.length)];
+    if (close[k] <= 0) {
+      return new MarketSnapshot.SymbolView(symbol, lastPrice, change24h, quoteVolume, spreadPct, UNKNOWN.rsi(),
+          UNKNOWN.trend(), UNKNOWN.momentum(), UNKNOWN.volatility(), UNKNOWN.regime(), newListing, topGainer);
+    }
+    return new MarketSnapshot.SymbolView(symbol, lastPrice, change24h, quoteVolume, spreadPct, rsi[k], trend(k),
+        momentum(k), vol[k], regime(k), newListing, topGainer);
+  }
+
+  /** Fast EMA over slow EMA, minus 1; 0 while the slow EMA is not positive. */
+  private double trend(int i) {
+    return emaSlow[i] > 0 ? emaFast[i] / emaSlow[i] - 1 : 0;
   }
 
   /** Relative close change over the last {@link #MOMENTUM_LOOKBACK} cycles (fewer while the history fills), or 0. */
@@ -200,16 +207,14 @@ final class MarketView {
     for (int i = 0; i < close.length; i++) {
       if (Double.isNaN(close[i])) {
         close[i] = 0; // an unseen symbol stays flat at zero until its first price; it is never proposed
-        high[i] = 0;
-        low[i] = 0;
       }
       emaFast[i] = Double.isNaN(emaFast[i]) ? close[i] : FAST * close[i] + (1 - FAST) * emaFast[i];
       emaSlow[i] = Double.isNaN(emaSlow[i]) ? close[i] : SLOW * close[i] + (1 - SLOW) * emaSlow[i];
     }
     System.arraycopy(close, 0, history, head * close.length, close.length);
-    cross.update(high, low, close, volume);
-    cross.rsiInto(rsi);
-    cross.volatilityInto(vol);
+    columns.update(close);
+    columns.rsiInto(rsi);
+    columns.volatilityInto(vol);
     regimes.push(close);
     head = (head + 1) % HISTORY;
     filled = Math.min(HISTORY, filled + 1);

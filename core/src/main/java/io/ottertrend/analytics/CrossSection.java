@@ -223,13 +223,19 @@ public final class CrossSection {
     }
   }
 
-  private void scale(double[] x, double f) {
-    for (int i = 0; i < n; i++) {
+  /** {@code x[i] *= f} for every symbol (also the warm-up seeding of {@link RsiVolatilityColumns}). */
+  static void scale(double[] x, double f) {
+    for (int i = 0; i < x.length; i++) {
       x[i] *= f;
     }
   }
 
   private void check(double[] x) {
+    checkSymbols(x, n);
+  }
+
+  /** Throws {@link IllegalArgumentException} unless {@code x} holds one entry per symbol. */
+  static void checkSymbols(double[] x, int n) {
     if (x.length != n) {
       throw new IllegalArgumentException("expected " + n + " symbols, got an array of " + x.length);
     }

@@ -9,6 +9,7 @@ import io.ottertrend.analytics.CrossSection;
 import io.ottertrend.analytics.CrossSectionConfig;
 import io.ottertrend.analytics.Indicators;
 import io.ottertrend.analytics.RegimeAssessment;
+import io.ottertrend.analytics.ScalarCrossSections;
 import io.ottertrend.brain.MarketSnapshot;
 import io.ottertrend.model.Candle;
 import io.ottertrend.model.QuoteBoard;
@@ -78,6 +79,38 @@ class MarketViewTest {
     }
     System.out.printf("MarketView side by side: %d reads, %d regimes differing at a near-tie%n", compared, nearTies);
     assertThat(nearTies).as("regimes differing at a near-tie").isLessThanOrEqualTo(compared / 10_000);
+  }
+
+  /**
+   * The snapshot view built without a Stats equals the one built from {@code stats(i)}, for every entry and cycle
+   * (unpriced, late and NaN-quoted symbols included) and for random market fields and flags.
+   */
+  @Test
+  void symbolViewEqualsTheViewBuiltFromStats() {
+    Stream stream = new Stream(4);
+    MarketView view = new MarketView(stream.universe);
+    view.warmUp(stream.warmUp());
+    SplittableRandom random = new SplittableRandom(44);
+    int unpriced = 0;
+    for (int cycle = 0; cycle < CYCLES; cycle++) {
+      view.update(stream.next(cycle));
+      for (int i = 0; i < stream.universe.size(); i++) {
+        String symbol = stream.universe.get(i);
+        double last = random.nextDouble(1, 100);
+        double change = random.nextDouble(-0.2, 0.2);
+        double volume = random.nextDouble(0, 1e7);
+        double spread = random.nextInt(10) == 0 ? Double.NaN : random.nextDouble(0, 0.01);
+        boolean listed = random.nextBoolean();
+        boolean gainer = random.nextBoolean();
+        MarketView.Stats st = view.stats(i);
+        unpriced += st.rsi() != st.rsi() && st.regime() == MarketSnapshot.Regime.UNKNOWN ? 1 : 0;
+        MarketSnapshot.SymbolView expected = new MarketSnapshot.SymbolView(symbol, last, change, volume, spread,
+            st.rsi(), st.trend(), st.momentum(), st.volatility(), st.regime(), listed, gainer);
+        assertEquals(expected, view.symbolView(i, symbol, last, change, volume, spread, listed, gainer),
+            "cycle " + cycle + " " + symbol);
+      }
+    }
+    assertThat(unpriced).as("reads of a symbol not priced yet").isPositive();
   }
 
   @Test
@@ -276,6 +309,11 @@ class MarketViewTest {
 
     private final Map<String, Integer> index = new HashMap<>();
     private final CrossSection cross;
+    /**
+     * σ from the scalar backend: the vector backend's log, once C2 compiles it, may round a return one ulp away
+     * from {@link Math#log}, which the view uses in every JIT tier.
+     */
+    private final CrossSection volatilityCross;
     private final double[] high;
     private final double[] low;
     private final double[] close;
@@ -294,6 +332,7 @@ class MarketViewTest {
         index.put(universe.get(i), i);
       }
       cross = new CrossSection(n, new CrossSectionConfig(20, 14, 14, 20, 60));
+      volatilityCross = ScalarCrossSections.of(n, new CrossSectionConfig(20, 14, 14, 20, 60));
       high = new double[n];
       low = new double[n];
       close = new double[n];
@@ -359,7 +398,8 @@ class MarketViewTest {
       }
       cross.update(high, low, close, volume);
       cross.rsiInto(rsi);
-      cross.volatilityInto(vol);
+      volatilityCross.update(high, low, close, volume);
+      volatilityCross.volatilityInto(vol);
       head = (head + 1) % HISTORY;
       filled = Math.min(HISTORY, filled + 1);
     }
