@@ -24,8 +24,8 @@ import java.util.Arrays;
  * that starts in an evicted block (a query back in time) is answered by rescanning the bars: the same statistics,
  * in O(window) instead of O(1), in any query order.
  *
- * <p>Memory: at most {@code 72 × RETAINED_BLOCKS × blockSize} bytes (nine {@code double} columns, interleaved bar
- * by bar), whatever the length of the history: about 62 KB per symbol for 5m bars, 310 KB for 1m bars.
+ * <p>Memory: at most {@code 56 × RETAINED_BLOCKS × blockSize} bytes (seven {@code double} columns) plus one block
+ * of scratch, whatever the length of the history: about 48 KB per symbol for 5m bars, 240 KB for 1m bars.
  *
  * <p><b>Thread-safety:</b> one writer at a time ({@link #append} is called under the lock that guards the owner's
  * bar generation) and any number of readers. A reader may query bars it learnt were appended through a volatile
@@ -42,46 +42,31 @@ final class BarAggregates {
   private final int blockSize;
   // Bars the ring holds once grown: a whole number of blocks, so that a block never straddles its end.
   private final int ringCapacity;
+  // Writer-only scratch: the highs and lows of the block being filled, to compute its suffix columns at its end.
+  private final double[] blockHighs;
+  private final double[] blockLows;
   private double previousClose = Double.NaN;
   private int size;
-  private volatile Cells columns;
+  private volatile Columns columns;
   // Offset from base of the first bar whose columns are kept; raised before the ring overwrites older bars.
   private volatile int retainedFrom;
 
-  /**
-   * The stored columns of ring position {@code p = (bar index - base) % ringCapacity}, interleaved: column
-   * {@code c} of position {@code p} is {@code at[p * STRIDE + c]}. One bar's values share a cache line or two, so
-   * appending a bar and reading the newest bars' statistics touch one memory page per symbol rather than one per
-   * column: a backtest does that for every symbol every cycle, and with a page per column the pages outnumber the
-   * TLB's entries.
-   */
-  private record Cells(double[] at) {
-    static final int VOLUME = 0;
-    static final int QUOTE = 1;
-    static final int ABS_RETURN = 2;
-    static final int HIGH_FROM_START = 3;
-    static final int LOW_FROM_START = 4;
-    static final int HIGH_TO_END = 5;
-    static final int LOW_TO_END = 6;
-    // The bar's own high and low: the writer's input to the to-end columns, computed when its block completes.
-    static final int HIGH = 7;
-    static final int LOW = 8;
-    static final int STRIDE = 9;
-
-    static Cells ofCapacity(int n) {
-      return new Cells(new double[n * STRIDE]);
+  /** The stored columns, indexed by {@code (bar index - base) % ringCapacity}. */
+  private record Columns(double[] volume, double[] quote, double[] absReturn, double[] highFromStart,
+      double[] lowFromStart, double[] highToEnd, double[] lowToEnd) {
+    static Columns ofCapacity(int n) {
+      return new Columns(new double[n], new double[n], new double[n], new double[n], new double[n], new double[n],
+          new double[n]);
     }
 
     int capacity() {
-      return at.length / STRIDE;
+      return volume.length;
     }
 
-    Cells grownTo(int n) {
-      return new Cells(Arrays.copyOf(at, n * STRIDE));
-    }
-
-    double get(int position, int column) {
-      return at[position * STRIDE + column];
+    Columns grownTo(int n) {
+      return new Columns(Arrays.copyOf(volume, n), Arrays.copyOf(quote, n), Arrays.copyOf(absReturn, n),
+          Arrays.copyOf(highFromStart, n), Arrays.copyOf(lowFromStart, n), Arrays.copyOf(highToEnd, n),
+          Arrays.copyOf(lowToEnd, n));
     }
   }
 
@@ -98,7 +83,9 @@ final class BarAggregates {
     this.base = base;
     this.blockSize = blockSize;
     this.ringCapacity = RETAINED_BLOCKS * blockSize;
-    this.columns = Cells.ofCapacity(Math.min(ringCapacity, Math.max(16, capacity)));
+    this.blockHighs = new double[blockSize];
+    this.blockLows = new double[blockSize];
+    this.columns = Columns.ofCapacity(Math.min(ringCapacity, Math.max(16, capacity)));
   }
 
   /** Blocks a little shorter than the bars of a window of {@code windowMillis}, so a full window spans two. */
@@ -124,33 +111,30 @@ final class BarAggregates {
       evictOldestBlock(r);
     }
     int at = r % ringCapacity;
-    Cells c = columns;
+    Columns c = columns;
     if (at == c.capacity()) {
       c = c.grownTo(Math.min(ringCapacity, 2 * at));
       columns = c;
     }
     double quote = volume * (high + low + close) / 3;
     double absReturn = r == 0 ? 0 : Math.abs(Math.log(close / previousClose));
-    double[] cells = c.at();
-    int p = at * Cells.STRIDE;
     if (inBlock == 0) {
-      cells[p + Cells.VOLUME] = volume;
-      cells[p + Cells.QUOTE] = quote;
-      cells[p + Cells.ABS_RETURN] = absReturn;
-      cells[p + Cells.HIGH_FROM_START] = high;
-      cells[p + Cells.LOW_FROM_START] = low;
+      c.volume()[at] = volume;
+      c.quote()[at] = quote;
+      c.absReturn()[at] = absReturn;
+      c.highFromStart()[at] = high;
+      c.lowFromStart()[at] = low;
     } else {
-      int q = p - Cells.STRIDE;
-      cells[p + Cells.VOLUME] = cells[q + Cells.VOLUME] + volume;
-      cells[p + Cells.QUOTE] = cells[q + Cells.QUOTE] + quote;
-      cells[p + Cells.ABS_RETURN] = cells[q + Cells.ABS_RETURN] + absReturn;
-      cells[p + Cells.HIGH_FROM_START] = Math.max(cells[q + Cells.HIGH_FROM_START], high);
-      cells[p + Cells.LOW_FROM_START] = Math.min(cells[q + Cells.LOW_FROM_START], low);
+      c.volume()[at] = c.volume()[at - 1] + volume;
+      c.quote()[at] = c.quote()[at - 1] + quote;
+      c.absReturn()[at] = c.absReturn()[at - 1] + absReturn;
+      c.highFromStart()[at] = Math.max(c.highFromStart()[at - 1], high);
+      c.lowFromStart()[at] = Math.min(c.lowFromStart()[at - 1], low);
     }
-    cells[p + Cells.HIGH] = high;
-    cells[p + Cells.LOW] = low;
+    blockHighs[inBlock] = high;
+    blockLows[inBlock] = low;
     if (inBlock == blockSize - 1) {
-      completeBlock(cells, at - inBlock);
+      completeBlock(c, at - inBlock);
     }
     previousClose = close;
     size = r + 1;
@@ -166,15 +150,14 @@ final class BarAggregates {
   }
 
   /** Fills the high/low from each bar of the just completed block (at ring position {@code start}) to its end. */
-  private void completeBlock(double[] cells, int start) {
+  private void completeBlock(Columns c, int start) {
     double high = Double.NEGATIVE_INFINITY;
     double low = Double.POSITIVE_INFINITY;
     for (int k = blockSize - 1; k >= 0; k--) {
-      int p = (start + k) * Cells.STRIDE;
-      high = Math.max(high, cells[p + Cells.HIGH]);
-      low = Math.min(low, cells[p + Cells.LOW]);
-      cells[p + Cells.HIGH_TO_END] = high;
-      cells[p + Cells.LOW_TO_END] = low;
+      high = Math.max(high, blockHighs[k]);
+      low = Math.min(low, blockLows[k]);
+      c.highToEnd()[start + k] = high;
+      c.lowToEnd()[start + k] = low;
     }
   }
 
@@ -192,7 +175,7 @@ final class BarAggregates {
   /** Sum of base volume over bars {@code [from, to)}, {@code base <= from < to <= appended}. */
   double volume(BarMarket.Bars bars, int from, int to) {
     if (retains(from)) {
-      double sum = sum(columns, Cells.VOLUME, from, to);
+      double sum = sum(columns.volume(), from, to);
       if (stillRetains(from)) {
         return sum;
       }
@@ -207,7 +190,7 @@ final class BarAggregates {
   /** Sum of {@code volume × (high + low + close) / 3} over bars {@code [from, to)}. */
   double quoteVolume(BarMarket.Bars bars, int from, int to) {
     if (retains(from)) {
-      double sum = sum(columns, Cells.QUOTE, from, to);
+      double sum = sum(columns.quote(), from, to);
       if (stillRetains(from)) {
         return sum;
       }
@@ -225,7 +208,7 @@ final class BarAggregates {
    */
   double absLogReturns(BarMarket.Bars bars, int from, int to) {
     if (retains(from)) {
-      double sum = sum(columns, Cells.ABS_RETURN, from, to);
+      double sum = sum(columns.absReturn(), from, to);
       if (stillRetains(from)) {
         return sum;
       }
@@ -260,34 +243,33 @@ final class BarAggregates {
   }
 
   /** {@link #high} from the columns; NaN when only a scan can tell (a window inside one block, off its start). */
-  private double blockwiseHigh(Cells c, int from, int to) {
+  private double blockwiseHigh(Columns c, int from, int to) {
     int a = from - base;
     int z = to - 1 - base;
     int firstBlock = a / blockSize;
     int lastBlock = z / blockSize;
     if (firstBlock == lastBlock) {
-      return a % blockSize == 0 ? c.get(z % ringCapacity, Cells.HIGH_FROM_START) : Double.NaN;
+      return a % blockSize == 0 ? c.highFromStart()[z % ringCapacity] : Double.NaN;
     }
-    double high = Math.max(c.get(a % ringCapacity, Cells.HIGH_TO_END),
-        c.get(z % ringCapacity, Cells.HIGH_FROM_START));
+    double high = Math.max(c.highToEnd()[a % ringCapacity], c.highFromStart()[z % ringCapacity]);
     for (int k = firstBlock + 1; k < lastBlock; k++) {
-      high = Math.max(high, c.get(k * blockSize % ringCapacity, Cells.HIGH_TO_END));
+      high = Math.max(high, c.highToEnd()[k * blockSize % ringCapacity]);
     }
     return high;
   }
 
   /** {@link #low} from the columns; NaN when only a scan can tell (see {@link #blockwiseHigh}). */
-  private double blockwiseLow(Cells c, int from, int to) {
+  private double blockwiseLow(Columns c, int from, int to) {
     int a = from - base;
     int z = to - 1 - base;
     int firstBlock = a / blockSize;
     int lastBlock = z / blockSize;
     if (firstBlock == lastBlock) {
-      return a % blockSize == 0 ? c.get(z % ringCapacity, Cells.LOW_FROM_START) : Double.NaN;
+      return a % blockSize == 0 ? c.lowFromStart()[z % ringCapacity] : Double.NaN;
     }
-    double low = Math.min(c.get(a % ringCapacity, Cells.LOW_TO_END), c.get(z % ringCapacity, Cells.LOW_FROM_START));
+    double low = Math.min(c.lowToEnd()[a % ringCapacity], c.lowFromStart()[z % ringCapacity]);
     for (int k = firstBlock + 1; k < lastBlock; k++) {
-      low = Math.min(low, c.get(k * blockSize % ringCapacity, Cells.LOW_TO_END));
+      low = Math.min(low, c.lowToEnd()[k * blockSize % ringCapacity]);
     }
     return low;
   }
@@ -308,23 +290,20 @@ final class BarAggregates {
     return low;
   }
 
-  /**
-   * Sum of the underlying values of block-restarting running sum {@code column} over {@code [from, to)}, from kept
-   * columns.
-   */
-  private double sum(Cells c, int column, int from, int to) {
+  /** Sum of a block-restarting running sum's underlying values over {@code [from, to)}, from kept columns. */
+  private double sum(double[] runningInBlock, int from, int to) {
     int a = from - base;
     int z = to - 1 - base;
     int firstBlock = a / blockSize;
     int lastBlock = z / blockSize;
-    double before = a % blockSize == 0 ? 0 : c.get((a - 1) % ringCapacity, column);
+    double before = a % blockSize == 0 ? 0 : runningInBlock[(a - 1) % ringCapacity];
     if (firstBlock == lastBlock) {
-      return c.get(z % ringCapacity, column) - before;
+      return runningInBlock[z % ringCapacity] - before;
     }
-    double sum = c.get(((firstBlock + 1) * blockSize - 1) % ringCapacity, column) - before;
+    double sum = runningInBlock[((firstBlock + 1) * blockSize - 1) % ringCapacity] - before;
     for (int k = firstBlock + 1; k < lastBlock; k++) {
-      sum += c.get(((k + 1) * blockSize - 1) % ringCapacity, column);
+      sum += runningInBlock[((k + 1) * blockSize - 1) % ringCapacity];
     }
-    return sum + c.get(z % ringCapacity, column);
+    return sum + runningInBlock[z % ringCapacity];
   }
 }

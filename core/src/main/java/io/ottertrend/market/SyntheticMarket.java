@@ -23,7 +23,7 @@ import java.util.Objects;
  * {@code history} before the clock's time at construction, so klines have history from the start. Bars are
  * generated lazily up to the clock's current time (advance a {@link io.ottertrend.time.SimulatedClock} to run
  * faster than real time), incrementally (40 bytes per bar per symbol, plus {@link BarAggregates} that make 24 h
- * statistics O(1) and keep only the last few day-long blocks: about 310 KB per symbol of 1m bars, 62 KB of 5m
+ * statistics O(1) and keep only the last few day-long blocks: about 240 KB per symbol of 1m bars, 48 KB of 5m
  * bars), and each pair from its own random stream: the data are identical whatever the order of queries. Only
  * completed bars are ever shown.
  *
