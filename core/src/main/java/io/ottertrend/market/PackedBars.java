@@ -96,18 +96,9 @@ final class PackedBars {
 
   /** Index of the first bar opening at or after {@code t} ({@link #size()} when none). */
   int lowerBound(long t) {
-    int lo = 0;
-    int hi = size;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (openTimes[mid] < t) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
+    return BarSeries.lowerBound(openTimes, size, t);
   }
+
 
   /** Where bar {@code i}'s record starts. */
   private int index(int i) {
