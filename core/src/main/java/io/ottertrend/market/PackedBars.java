@@ -4,9 +4,10 @@ import io.ottertrend.data.BarSeries;
 import java.util.Objects;
 
 /**
- * One symbol's stored bars in three arrays: open times and opens as columns, and high, low and close as
- * {@code double} bits and base and quote volume as two {@code float}s in one word packed bar by bar (an array of
- * structures) in a {@code long[]} — the 48 bytes per bar of a {@link BarSeries}, in three arrays instead of seven.
+ * One symbol's stored bars in one {@code long[]} of three sections: the open times, the opens (as {@code double}
+ * bits), then high, low and close as {@code double} bits and base and quote volume as two {@code float}s in one word
+ * packed bar by bar (an array of structures) — the 48 bytes per bar of a {@link BarSeries}, in one array instead of
+ * seven.
  *
  * <p>Why: a backtest reads, every cycle and for every symbol, the newest bar (its open time, high, low, close and
  * volume, to extend the aggregates) and the bar a day back (its open time, its predecessor's, and its open). In
@@ -14,7 +15,8 @@ import java.util.Objects;
  * symbols: thousands of pages, far more than the TLB holds. Packed, the fields the newest bar is read for are one
  * 32-byte record. The two fields read a day back stay dense columns, eight bars to a cache line: a record a day
  * back would cost a cache line per bar, fetched from memory, and crowd the rest of the cycle's data out of the
- * cache.
+ * cache. One array rather than three because a symbol's bars are megabytes: each such array takes whole heap
+ * regions of the collector, and every array's last region is partly wasted.
  *
  * <p>Immutable and therefore thread-safe.
  */
@@ -24,15 +26,14 @@ final class PackedBars {
   private static final int LOW = 1;
   private static final int CLOSE = 2;
   private static final int VOLUMES = 3;
+  // Words per bar over the three sections: open time, open, then a record of STRIDE words.
+  private static final int WORDS_PER_BAR = 2 + STRIDE;
 
-  private final long[] openTimes;
-  private final double[] opens;
+  // [0, size): open times; [size, 2 size): opens; [2 size, 6 size): records.
   private final long[] cells;
   private final int size;
 
-  private PackedBars(long[] openTimes, double[] opens, long[] cells, int size) {
-    this.openTimes = openTimes;
-    this.opens = opens;
+  private PackedBars(long[] cells, int size) {
     this.cells = cells;
     this.size = size;
   }
@@ -40,13 +41,11 @@ final class PackedBars {
   /** The bars of {@code series}, packed (the series itself is not kept: drop it to free its columns). */
   static PackedBars of(BarSeries series) {
     int n = series.size();
-    long[] openTimes = new long[n];
-    double[] opens = new double[n];
-    long[] cells = new long[Math.multiplyExact(n, STRIDE)];
+    long[] cells = new long[Math.multiplyExact(n, WORDS_PER_BAR)];
     for (int i = 0; i < n; i++) {
-      int at = i * STRIDE;
-      openTimes[i] = series.openTime(i);
-      opens[i] = series.open(i);
+      int at = 2 * n + i * STRIDE;
+      cells[i] = series.openTime(i);
+      cells[n + i] = Double.doubleToRawLongBits(series.open(i));
       cells[at + HIGH] = Double.doubleToRawLongBits(series.high(i));
       cells[at + LOW] = Double.doubleToRawLongBits(series.low(i));
       cells[at + CLOSE] = Double.doubleToRawLongBits(series.close(i));
@@ -55,7 +54,7 @@ final class PackedBars {
       long quote = Float.floatToRawIntBits((float) series.quoteVolume(i));
       cells[at + VOLUMES] = volume << 32 | quote & 0xFFFF_FFFFL;
     }
-    return new PackedBars(openTimes, opens, cells, n);
+    return new PackedBars(cells, n);
   }
 
   int size() {
@@ -67,11 +66,11 @@ final class PackedBars {
   }
 
   long openTime(int i) {
-    return openTimes[Objects.checkIndex(i, size)];
+    return cells[Objects.checkIndex(i, size)];
   }
 
   double open(int i) {
-    return opens[Objects.checkIndex(i, size)];
+    return Double.longBitsToDouble(cells[size + Objects.checkIndex(i, size)]);
   }
 
   double high(int i) {
@@ -96,12 +95,12 @@ final class PackedBars {
 
   /** Index of the first bar opening at or after {@code t} ({@link #size()} when none). */
   int lowerBound(long t) {
-    return BarSeries.lowerBound(openTimes, size, t);
+    return BarSeries.lowerBound(cells, size, t);
   }
 
 
   /** Where bar {@code i}'s record starts. */
   private int index(int i) {
-    return Objects.checkIndex(i, size) * STRIDE;
+    return 2 * size + Objects.checkIndex(i, size) * STRIDE;
   }
 }
