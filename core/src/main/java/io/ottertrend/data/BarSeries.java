@@ -121,11 +121,16 @@ public final class BarSeries {
 
   /** Index of the first bar opening at or after {@code t} ({@link #size()} when none). */
   public int lowerBound(long t) {
+    return lowerBound(openTime, size, t);
+  }
+
+  /** Index of the first of {@code times[0, size)} (ascending) at or after {@code t} ({@code size} when none). */
+  public static int lowerBound(long[] times, int size, long t) {
     int lo = 0;
     int hi = size;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (openTime[mid] < t) {
+      if (times[mid] < t) {
         lo = mid + 1;
       } else {
         hi = mid;

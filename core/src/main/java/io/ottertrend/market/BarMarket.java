@@ -69,6 +69,8 @@ abstract class BarMarket implements MarketSource {
   protected final Clock clock;
   protected final long seed;
   protected final long stepMillis;
+  // Base steps in a day, rounded up: how far back a 24 h window starts (worked out once, a 64-bit division).
+  private final int dayBars;
   private final Map<String, Integer> index = new HashMap<>();
   // Caches of immutable facts, rebuilt whole when missing or stale: a race only builds them twice.
   private volatile BoardLayout boardLayout;
@@ -106,6 +108,7 @@ abstract class BarMarket implements MarketSource {
     this.clock = clock;
     this.seed = seed;
     this.stepMillis = stepMillis;
+    this.dayBars = (int) Math.ceilDiv(DAY, stepMillis);
     for (int i = 0; i < symbols.size(); i++) {
       index.put(symbols.get(i), i);
     }
@@ -113,6 +116,12 @@ abstract class BarMarket implements MarketSource {
 
   /** Bars of symbol {@code s} visible at {@code now} (generated or loaded as needed). */
   abstract Bars bars(int s, long now);
+
+  /**
+   * Makes the bars of every symbol visible at {@code now} ready before {@link #quotes()} reads them all, in one
+   * go where that is cheaper than symbol by symbol; {@link #bars} works without it.
+   */
+  void prepareBars(long now) {}
 
   abstract SymbolRules rules(int s);
 
@@ -181,6 +190,7 @@ abstract class BarMarket implements MarketSource {
   @Override
   public QuoteBoard quotes() {
     long now = clock.millis();
+    prepareBars(now);
     int n = symbolCount();
     int[] traded = new int[n];
     BoardColumns columns = new BoardColumns(n);
@@ -341,7 +351,7 @@ abstract class BarMarket implements MarketSource {
   final int dayStart(Bars b, int end, long now) {
     long since = now - DAY;
     int first = b.first();
-    int guess = (int) Math.max(first, end - Math.ceilDiv(DAY, stepMillis));
+    int guess = Math.max(first, end - dayBars);
     boolean exact = b.openTime(guess) >= since && (guess == first || b.openTime(guess - 1) < since);
     int start = exact ? guess : lowerBound(b, first, end, since);
     return Math.min(end - 1, start);

@@ -126,6 +126,11 @@ class BarMarketQuotesTest {
    * bars stop a day early (its window goes stale), and a symbol that starts late.
    */
   private HistoricalMarket historical(Clock clock, long end, int steps) {
+    return HistoricalMarket.load(historicalStore(end, steps), Interval.M5, List.of(), clock, "USDT", 0.001);
+  }
+
+  /** The bars of {@link #historical}, stored. */
+  private BarStore historicalStore(long end, int steps) {
     BarStore store = BarStore.open(dir.resolve("bars-" + end));
     SyntheticMarket.generateHistory(31, 12, "USDT", end, Duration.ofMinutes(5), steps, (r, t, o, h, l, c, v) -> {
       int symbol = store.list().size();
@@ -140,7 +145,7 @@ class BarMarketQuotesTest {
       }
       store.append(r.symbol(), Interval.M5, b.build());
     });
-    return HistoricalMarket.load(store, Interval.M5, List.of(), clock, "USDT", 0.001);
+    return store;
   }
 
   // --- assertions ---------------------------------------------------------------------------------------------
@@ -321,6 +326,54 @@ class BarMarketQuotesTest {
     for (long t = first; t < end + DAY; t += 37 * 60_000L + 3_000) {
       clock.set(t);
       assertBoardMatchesTickers(m, m.quotes());
+    }
+  }
+
+  /**
+   * A board appends every symbol's new bars in one batch; a ticker, symbol by symbol; a market first asked at some
+   * time, all bars up to it at once. Whichever way the bars arrived, the boards must be the same to the bit, along
+   * a clock that mostly steps forward as a backtest does but also jumps back and ahead, through the gap, the stale
+   * and the late series.
+   */
+  @Test
+  void historicalBoardsAreTheSameWhicheverWayTheBarsArrived() {
+    int days = 5;
+    long end = START.plus(Duration.ofDays(days)).toEpochMilli();
+    long first = end - days * DAY;
+    BarStore store = historicalStore(end, 288 * days);
+    SettableClock batchClock = new SettableClock(first);
+    SettableClock oneByOneClock = new SettableClock(first);
+    HistoricalMarket batch = HistoricalMarket.load(store, Interval.M5, List.of(), batchClock, "USDT", 0.001);
+    HistoricalMarket oneByOne = HistoricalMarket.load(store, Interval.M5, List.of(), oneByOneClock, "USDT", 0.001);
+    SplittableRandom rnd = new SplittableRandom(17);
+    long t = first;
+    long reached = first;
+    for (int k = 0; k < 2_500; k++) {
+      int move = rnd.nextInt(100);
+      if (move < 3 || t > end + DAY) {
+        t = first + rnd.nextLong(end + DAY - first); // anywhere, mostly back in time
+      } else if (move < 6) {
+        t += rnd.nextLong(DAY); // ahead by up to a day: several bars per symbol in one append
+      } else {
+        t += M5 + (rnd.nextInt(4) == 0 ? rnd.nextLong(-M5 / 2, M5 / 2) : 0); // a backtest's step, on or off the grid
+      }
+      batchClock.set(t);
+      oneByOneClock.set(t);
+      for (int s = 0; s < oneByOne.symbolCount(); s++) {
+        oneByOne.ticker(s, t);
+      }
+      QuoteBoard expected = oneByOne.quotes();
+      assertSameBoard(expected, batch.quotes());
+      // A market that has been further ahead rescans windows whose blocks it recycled: the same statistics, not
+      // always the same last bit as the blocks give. So a fresh market first goes as far, in one step, then back.
+      reached = Math.max(reached, t);
+      if (k % 100 == 0) {
+        SettableClock freshClock = new SettableClock(reached);
+        HistoricalMarket fresh = HistoricalMarket.load(store, Interval.M5, List.of(), freshClock, "USDT", 0.001);
+        fresh.quotes();
+        freshClock.set(t);
+        assertSameBoard(expected, fresh.quotes());
+      }
     }
   }
 
