@@ -68,7 +68,7 @@ public final class BacktestHarness {
       steps(symbols, days);
     }
     if (what.equals("sweep") || what.equals("all")) {
-      sweep();
+      sweep(args.length > 1 ? symbols : 20, args.length > 2 ? days : 5);
     }
     if (what.equals("ta4j") || what.equals("all")) {
       ta4j(symbols, days);
@@ -135,6 +135,9 @@ public final class BacktestHarness {
    * A latency-bound chain (one dependent {@code sqrt} after another) leaves execution units idle; eight independent
    * multiply-add chains keep them busy; a sum over an 8 MB array per thread streams from the shared cache. Two
    * real cores give 2× on all three; vCPUs that share a core or its memory bandwidth give less on the last two.
+   * Then each thread chases pointers through a random cycle of its own (a dependent load after another, like a
+   * backtest's per-pair reads) in 1, 4 and 16 MB: two working sets that together overflow the guest's share of the
+   * last-level cache stop scaling although each alone fits.
    */
   static void control() throws InterruptedException {
     long[] a = new long[1 << 20];
@@ -143,20 +146,62 @@ public final class BacktestHarness {
     scaling("8 independent multiply-add chains", () -> multiplyAdd(600_000_000));
     scaling("streaming an 8 MB array", () -> stream(a, 400));
     scaling("streaming an 8 MB array (second copy)", () -> stream(b, 400));
+    for (int mb : new int[] {1, 4, 16}) {
+      int[] first = randomCycle(mb << 18, 1);
+      int[] second = randomCycle(mb << 18, 2);
+      scaling("pointer chase, " + mb + " MB per thread", () -> chase(first, 40_000_000),
+          () -> chase(second, 40_000_000));
+    }
+  }
+
+  /** A random cyclic permutation of {@code [0, n)} as a successor array: following it visits every slot once. */
+  private static int[] randomCycle(int n, long seed) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    int[] next = new int[n];
+    for (int i = 0; i < n; i++) {
+      next[order[i]] = order[(i + 1) % n];
+    }
+    return next;
+  }
+
+  private static void chase(int[] next, int steps) {
+    int x = 0;
+    long s = 0;
+    for (int k = 0; k < steps; k++) {
+      x = next[x];
+      s += x;
+    }
+    sink += s;
   }
 
   private static volatile long sink;
 
   private static void scaling(String what, Runnable job) throws InterruptedException {
-    job.run(); // warm-up
+    scaling(what, job, job);
+  }
+
+  /** {@code first} then {@code second} on this thread, then both at once on two threads. */
+  private static void scaling(String what, Runnable first, Runnable second) throws InterruptedException {
+    first.run(); // warm-up
+    second.run();
     long t0 = System.nanoTime();
-    job.run();
-    job.run();
+    first.run();
+    second.run();
     long one = System.nanoTime() - t0;
-    Thread other = new Thread(job);
+    Thread other = new Thread(second);
     t0 = System.nanoTime();
     other.start();
-    job.run();
+    first.run();
     other.join();
     long two = System.nanoTime() - t0;
     System.out.printf(Locale.ROOT, "control: %s: 2 jobs on 1 thread %,d ms, on 2 threads %,d ms: %.2fx%n", what,
@@ -231,9 +276,9 @@ public final class BacktestHarness {
         r.barSteps() / (cpu / 1e9), cpu / 1e3 / r.cycles(), r.fingerprint());
   }
 
-  static void sweep() throws InterruptedException {
-    Backtest bt = Backtest.builder(Settings.defaults()).synthetic(7, 20).interval(Interval.M5).from(FROM).days(5)
-        .build();
+  static void sweep(int symbols, int days) throws InterruptedException {
+    Backtest bt = Backtest.builder(Settings.defaults()).synthetic(7, symbols).interval(Interval.M5).from(FROM)
+        .days(days).build();
     Map<Setting, List<String>> axes = new LinkedHashMap<>();
     Sweep.addAxis(axes, "RISK_TAKE_PROFIT_PCT=0.02,0.03,0.04,0.05");
     Sweep.addAxis(axes, "RISK_STOP_LOSS_PCT=0.02,0.03");
@@ -259,8 +304,9 @@ public final class BacktestHarness {
       twoMs += (t3 - t2) / 1_000_000;
     }
     List<Double> sorted = ratios.stream().sorted().toList();
-    System.out.printf(Locale.ROOT, "sweep: %d runs per sweep, 5 pairs of sweeps: 1 thread %,d ms, 2 threads %,d ms in "
-        + "all; scaling median %.2fx (range %.2f-%.2fx); fingerprints equal: %s; cores: %d%n", points.size(), oneMs,
+    System.out.printf(Locale.ROOT, "sweep: %d pairs, %d days of 5m: %d runs per sweep, 5 pairs of sweeps: 1 thread %,d ms, 2 threads %,d ms in "
+        + "all; scaling median %.2fx (range %.2f-%.2fx); fingerprints equal: %s; cores: %d%n", symbols, days,
+        points.size(), oneMs,
         twoMs, sorted.get(2), sorted.get(0), sorted.get(4), same, Runtime.getRuntime().availableProcessors());
   }
 
