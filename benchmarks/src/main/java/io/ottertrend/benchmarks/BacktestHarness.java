@@ -248,6 +248,11 @@ public final class BacktestHarness {
     sink += s;
   }
 
+  /** Time the JIT compilers have spent so far, summed over their threads. */
+  private static long compilationMillis() {
+    return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+  }
+
   /** CPU time of the calling thread: what "one core" spent, whatever else the machine runs. */
   static long cpuNanos() {
     return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
@@ -283,9 +288,21 @@ public final class BacktestHarness {
     Sweep.addAxis(axes, "RISK_TAKE_PROFIT_PCT=0.02,0.03,0.04,0.05");
     Sweep.addAxis(axes, "RISK_STOP_LOSS_PCT=0.02,0.03");
     List<Map<Setting, String>> points = Sweep.combinations(axes);
-    for (int i = 0; i < 3; i++) {
-      Sweep.run(bt, points, 2, r -> { }); // warm-up: C2 compiling on a core would slow the 2-thread runs only
-    }
+    // Warm up until the JIT has settled: on two cores a compiler thread still at work takes a core from the
+    // 2-thread sweep but only an idle one from the 1-thread sweep, which would understate the scaling.
+    int warmUps = 0;
+    long compiled;
+    long wall;
+    do {
+      long c0 = compilationMillis();
+      long t0 = System.nanoTime();
+      Sweep.run(bt, points, 2, r -> { });
+      wall = (System.nanoTime() - t0) / 1_000_000;
+      compiled = compilationMillis() - c0;
+      warmUps++;
+    } while (warmUps < 3 || (compiled * 50 > wall && warmUps < 30));
+    System.out.printf(Locale.ROOT, "sweep: %d warm-up sweeps; the JIT compiled for %,d ms during the last (%,d ms)%n",
+        warmUps, compiled, wall);
     // Alternate 1-thread and 2-thread sweeps and keep the median ratio: a stray compile or GC hits one pair.
     List<Double> ratios = new ArrayList<>();
     boolean same = true;
@@ -304,10 +321,10 @@ public final class BacktestHarness {
       twoMs += (t3 - t2) / 1_000_000;
     }
     List<Double> sorted = ratios.stream().sorted().toList();
-    System.out.printf(Locale.ROOT, "sweep: %d pairs, %d days of 5m: %d runs per sweep, 5 pairs of sweeps: 1 thread %,d ms, 2 threads %,d ms in "
-        + "all; scaling median %.2fx (range %.2f-%.2fx); fingerprints equal: %s; cores: %d%n", symbols, days,
-        points.size(), oneMs,
-        twoMs, sorted.get(2), sorted.get(0), sorted.get(4), same, Runtime.getRuntime().availableProcessors());
+    System.out.printf(Locale.ROOT, "sweep: %d pairs, %d days of 5m: %d runs per sweep, 5 pairs of sweeps: "
+        + "1 thread %,d ms, 2 threads %,d ms in all; scaling median %.2fx (range %.2f-%.2fx); fingerprints equal: %s; "
+        + "cores: %d%n", symbols, days, points.size(), oneMs, twoMs, sorted.get(2), sorted.get(0), sorted.get(4), same,
+        Runtime.getRuntime().availableProcessors());
   }
 
   static void heap() {

@@ -21,7 +21,8 @@ import java.util.Objects;
  * <p>Symbol rules are derived from the first close (about six significant digits of price). Bars are loaded
  * once, at construction (48 bytes per bar, packed bar by bar: see {@link PackedBars}); their {@link BarAggregates},
  * for O(1) 24 h statistics, are built as the clock reaches the bars and keep only the last few blocks (about 48 KB
- * per symbol of 5m bars, whatever the length of the history). Statistics of a time before the newest the clock reached rescan the bars.
+ * per symbol of 5m bars, whatever the length of the history). Statistics of a time before the newest the clock
+ * reached rescan the bars.
  * <b>Thread-safety:</b> safe for concurrent use: the series are immutable, the aggregates are extended under the
  * market's append lock and each symbol's are published through a volatile count.
  */
