@@ -45,6 +45,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -895,6 +896,7 @@ public final class Agent {
     long dayStart = clock.utcDate().atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
     return RiskContext.builder(proposal)
         .portfolio(obs.portfolio)
+        .dustSymbols(dustSymbols())
         .symbolRules(rules.get(symbol))
         .book(book)
         .ticker(obs.ticker(symbol))
@@ -903,6 +905,20 @@ public final class Agent {
         .llmTokensToday(memory.llmTokensSpent(null, dayStart))
         .now(clock.millis())
         .build();
+  }
+
+  /** Symbols whose managed position is dust: the order manager releases them from the open-position cap. */
+  private Set<String> dustSymbols() {
+    Set<String> dust = null;
+    for (PositionRecord p : orders.positions()) {
+      if (p.dust()) {
+        if (dust == null) {
+          dust = new HashSet<>();
+        }
+        dust.add(p.symbol());
+      }
+    }
+    return dust == null ? Set.of() : dust;
   }
 
   // --- records and events -------------------------------------------------------------------------------------

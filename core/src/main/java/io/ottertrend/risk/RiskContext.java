@@ -9,6 +9,7 @@ import io.ottertrend.model.Ticker;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Set;
 
 /**
  * Everything a {@link RiskRule} may look at for one proposed order. Immutable.
@@ -34,6 +35,9 @@ import java.math.RoundingMode;
  * @param manualHalt reason of a kill-switch halt, or {@code null}
  * @param marketPrice best ask for a buy, best bid for a sell, or {@code null} when unknown (one-sided book)
  * @param equity portfolio equity, or {@code null} when unknown
+ * @param dustSymbols held symbols whose position is dust (worth less than the symbol's minimum notional, so it
+ *     cannot be sold): they do not count against the open-position cap, and an entry there opens a position
+ *     rather than adding to one; never {@code null}
  */
 public record RiskContext(
     OrderProposal proposal,
@@ -50,12 +54,14 @@ public record RiskContext(
     long now,
     String manualHalt,
     BigDecimal marketPrice,
-    BigDecimal equity) {
+    BigDecimal equity,
+    Set<String> dustSymbols) {
 
   static final MathContext DIVIDE = new MathContext(24, RoundingMode.DOWN);
 
   public RiskContext {
     liquidity = liquidity == null ? Liquidity.of(ticker, book) : liquidity;
+    dustSymbols = dustSymbols == null ? Set.of() : Set.copyOf(dustSymbols);
   }
 
   /** A builder for callers; the engine fills in what it owns. */
@@ -117,19 +123,22 @@ public record RiskContext(
     return BigDecimal.ZERO;
   }
 
-  /** Positions held plus entries approved but not yet in the portfolio, counted per symbol. */
+  /**
+   * Positions held (dust released: reliability plan 13) plus entries approved but not yet in the portfolio, counted
+   * per symbol.
+   */
   public int openPositionCount() {
     int n = 0;
     if (portfolio != null) {
       for (Position p : portfolio.positions()) {
-        if (p.quantity().signum() > 0) {
+        if (p.quantity().signum() > 0 && !dustSymbols.contains(p.symbol())) {
           n++;
         }
       }
     }
     if (counters != null) {
       for (String symbol : counters.pendingEntries()) {
-        if (portfolio == null || positionOf(portfolio, symbol) == null) {
+        if (portfolio == null || positionOf(portfolio, symbol) == null || dustSymbols.contains(symbol)) {
           n++;
         }
       }
@@ -137,9 +146,12 @@ public record RiskContext(
     return n;
   }
 
-  /** True when the symbol is already held (an entry there adds to a position rather than opening one). */
+  /**
+   * True when the symbol is already held (an entry there adds to a position rather than opening one): a position
+   * that is not dust, or an entry in flight.
+   */
   public boolean holds(String symbol) {
-    if (portfolio != null && holdsPosition(portfolio, symbol)) {
+    if (portfolio != null && holdsPosition(portfolio, symbol) && !dustSymbols.contains(symbol)) {
       return true;
     }
     return counters != null && counters.pendingEntries().contains(symbol);
@@ -168,13 +180,13 @@ public record RiskContext(
   public RiskContext withProposal(OrderProposal p) {
     BigDecimal market = p.side() == proposal.side() ? marketPrice : marketPrice(p.side(), book, ticker);
     return new RiskContext(p, portfolio, symbolRules, book, ticker, liquidity, previousPrice, brainFailures,
-        llmTokensToday, counters, limits, now, manualHalt, market, equity);
+        llmTokensToday, counters, limits, now, manualHalt, market, equity, dustSymbols);
   }
 
   /** A copy with other counters (everything else as is). */
   RiskContext withCounters(RiskCounters c) {
     return new RiskContext(proposal, portfolio, symbolRules, book, ticker, liquidity, previousPrice, brainFailures,
-        llmTokensToday, c, limits, now, manualHalt, marketPrice, equity);
+        llmTokensToday, c, limits, now, manualHalt, marketPrice, equity, dustSymbols);
   }
 
   /** A copy carrying the engine's state, with derived values recomputed from the caller's facts. */
@@ -184,7 +196,7 @@ public record RiskContext(
     Liquidity l2 = liquidity == null ? measured : liquidity.conservative(measured);
     return new RiskContext(proposal, portfolio, symbolRules, book, ticker, l2, previousPrice, brainFailures,
         llmTokensToday, c, l, at, halt, marketPrice(proposal.side(), book, ticker),
-        portfolio == null ? null : portfolio.equity().orElse(null));
+        portfolio == null ? null : portfolio.equity().orElse(null), dustSymbols);
   }
 
   /** Best ask for a buy, best bid for a sell; from the book when given (one-sided: unknown), else the ticker. */
@@ -222,6 +234,7 @@ public record RiskContext(
     private RiskLimits limits;
     private long now;
     private String manualHalt;
+    private Set<String> dustSymbols = Set.of();
 
     private Builder(OrderProposal proposal) {
       this.proposal = proposal;
@@ -235,6 +248,8 @@ public record RiskContext(
     public Builder previousPrice(BigDecimal v) { this.previousPrice = v; return this; }
     public Builder brainFailures(int v) { this.brainFailures = v; return this; }
     public Builder llmTokensToday(long v) { this.llmTokensToday = v; return this; }
+    /** Held symbols whose position is dust (see the record's {@code dustSymbols}); default none. */
+    public Builder dustSymbols(Set<String> v) { this.dustSymbols = v; return this; }
     /** Only for testing a rule on its own: the engine uses its own counters. */
     public Builder counters(RiskCounters v) { this.counters = v; return this; }
     /** Only for testing a rule on its own: the engine uses its own limits. */
@@ -248,7 +263,7 @@ public record RiskContext(
       Side side = proposal == null ? null : proposal.side();
       return new RiskContext(proposal, portfolio, symbolRules, book, ticker, liquidity, previousPrice,
           brainFailures, llmTokensToday, counters, limits, now, manualHalt, marketPrice(side, book, ticker),
-          portfolio == null ? null : portfolio.equity().orElse(null));
+          portfolio == null ? null : portfolio.equity().orElse(null), dustSymbols);
     }
   }
 }

@@ -325,6 +325,36 @@ class RiskRulesTest {
   }
 
   @Test
+  void maxOpenPositionsReleasesTheSlotOfADustPosition() {
+    // Reliability plan 13: the order manager flags an unsellable remainder as dust and releases its slot; the
+    // engine used to count it anyway, so dust in RISK_MAX_OPEN_POSITIONS symbols blocked every entry for good.
+    RiskEngine e = RiskEngine.builder(memory, clock, limits(Map.of(Setting.RISK_MAX_OPEN_POSITIONS, "1"))).build();
+    Portfolio dustOnly = new Portfolio("USDT", d("1000"), null,
+        List.of(Fixtures.position("XYZUSDT", "0.001", "100")), now);
+    assertRejectedBy(e.evaluate(context(buy("10"), now).portfolio(dustOnly).build()), Rules.MAX_OPEN_POSITIONS);
+    assertThat(e.evaluate(context(buy("10"), now).portfolio(dustOnly).dustSymbols(Set.of("XYZUSDT")).build())
+        .approved()).as("the dust position does not take the only slot").isTrue();
+  }
+
+  @Test
+  void buyingMoreOfADustSymbolOpensAPositionRatherThanAddingToOne() {
+    RiskEngine e = RiskEngine.builder(memory, clock, limits(Map.of(Setting.RISK_MAX_OPEN_POSITIONS, "1"))).build();
+    Portfolio heldAndDust = new Portfolio("USDT", d("1000"), null, List.of(Fixtures.position(SYMBOL, "0.2", "100"),
+        Fixtures.position("XYZUSDT", "0.001", "100")), now);
+    OrderProposal intoDust = new OrderProposal("XYZUSDT", Side.BUY, Intent.ENTRY, OrderType.MARKET, d("10"), null,
+        null, "x1", Origin.LLM);
+    RiskContext.Builder b = RiskContext.builder(intoDust)
+        .symbolRules(io.ottertrend.model.SymbolRules.builder("XYZUSDT", "XYZ", "USDT").minNotional("5").build())
+        .book(new OrderBook("XYZUSDT", Fixtures.book(now).bids(), Fixtures.book(now).asks(), now))
+        .ticker(new io.ottertrend.model.Ticker("XYZUSDT", d("100"), d("99.95"), d("100.05"), d("98"), d("102"),
+            d("97"), 0.02, d("100000"), d("10000000"), now))
+        .portfolio(heldAndDust).dustSymbols(Set.of("XYZUSDT"));
+    assertRejectedBy(e.evaluate(b.build()), Rules.MAX_OPEN_POSITIONS);
+    assertThat(e.evaluate(context(buy("10"), now).portfolio(heldAndDust).dustSymbols(Set.of("XYZUSDT")).build())
+        .approved()).as("adding to the real position still needs no new slot").isTrue();
+  }
+
+  @Test
   void symbolMaximumNotionalShrinks() {
     RiskDecision d = eval(context(buy("20"), now).symbolRules(io.ottertrend.model.SymbolRules
         .builder(SYMBOL, "ABC", "USDT").tickSize("0.01").stepSize("0.001").minNotional("1").maxNotional("8").build()));
