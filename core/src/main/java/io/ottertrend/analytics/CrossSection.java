@@ -121,7 +121,7 @@ public final class CrossSection {
             2.0 / (pe + 1), 1.0 / pr, 1.0 / pa, 0, n);
       }
       if (t % RESUM_EVERY == 0) {
-        resumReturns();
+        resum(retRing, retSum, retSumSq);
       }
     } else {
       warmUpStep(high, low, close, t);
@@ -179,7 +179,7 @@ public final class CrossSection {
         ScalarKernels.volStep(close, volPrev, slot, retSum, retSumSq, 0, n);
       }
       if (t % RESUM_EVERY == 0) {
-        resumReturns();
+        resum(retRing, retSum, retSumSq);
       }
     }
   }
@@ -203,14 +203,17 @@ public final class CrossSection {
     }
   }
 
-  // Running sums of returns drift by rounding over very long runs; recompute them exactly now and then.
-  private void resumReturns() {
-    Arrays.fill(retSum, 0);
-    Arrays.fill(retSumSq, 0);
-    for (double[] r : retRing) {
-      for (int i = 0; i < n; i++) {
-        retSum[i] += r[i];
-        retSumSq[i] += r[i] * r[i];
+  /**
+   * Recomputes the running sums {@code sum}/{@code sumOfSquares} of a ring of log returns exactly (also for {@link
+   * RsiVolatilityColumns}): updated bar by bar they drift by rounding over very long runs.
+   */
+  static void resum(double[][] ring, double[] sum, double[] sumOfSquares) {
+    Arrays.fill(sum, 0);
+    Arrays.fill(sumOfSquares, 0);
+    for (double[] r : ring) {
+      for (int i = 0; i < sum.length; i++) {
+        sum[i] += r[i];
+        sumOfSquares[i] += r[i] * r[i];
       }
     }
   }

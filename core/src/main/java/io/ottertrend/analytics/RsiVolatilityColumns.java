@@ -1,5 +1,6 @@
 package io.ottertrend.analytics;
 
+import io.ottertrend.analytics.internal.ScalarKernels;
 import io.ottertrend.analytics.internal.VectorKernels;
 import java.util.Arrays;
 
@@ -31,11 +32,12 @@ public final class RsiVolatilityColumns {
   private final int window;
   /** Symbols {@code [0, fused)} smooth with a fused multiply-add, as the vector kernel's whole vectors do. */
   private final int fused;
-  private final double[] previous;
+  private final double[] rsiPrevious;
   private final double[] avgGain;
   private final double[] avgLoss;
-  /** The last {@code window} log returns, slot-major: slot {@code k} of symbol {@code i} at {@code [k * n + i]}. */
-  private final double[] returns;
+  private final double[] volPrevious;
+  /** The last {@code window} log returns: a ring of slots, one value per symbol in each. */
+  private final double[][] returns;
   private final double[] sum;
   private final double[] sumOfSquares;
   private long bars;
@@ -53,10 +55,11 @@ public final class RsiVolatilityColumns {
     this.rsiPeriod = Indicators.checkPeriod(rsiPeriod);
     this.window = Indicators.checkPeriod(volatilityWindow);
     this.fused = fusedSymbols;
-    previous = new double[n];
+    rsiPrevious = new double[n];
     avgGain = new double[n];
     avgLoss = new double[n];
-    returns = new double[window * n];
+    volPrevious = new double[n];
+    returns = new double[window][n];
     sum = new double[n];
     sumOfSquares = new double[n];
   }
@@ -76,85 +79,45 @@ public final class RsiVolatilityColumns {
     return bars;
   }
 
-  /** Advances every symbol by one bar close. Allocation-free. */
+  /**
+   * Advances every symbol by one bar close, with {@code CrossSection}'s scalar kernels (and, on the vector lanes,
+   * its vector kernel's fused smoothing). Allocation-free.
+   */
   public void update(double[] close) {
     check(close);
     long t = bars;
     if (t == 0) {
-      System.arraycopy(close, 0, previous, 0, n);
+      System.arraycopy(close, 0, rsiPrevious, 0, n);
+      System.arraycopy(close, 0, volPrevious, 0, n);
     } else {
-      int slot = (int) ((t - 1) % window) * n;
+      double a = 1.0 / rsiPeriod;
       if (t <= rsiPeriod) {
-        sumGainsAndReturns(close, slot);
+        ScalarKernels.rsiStep(close, rsiPrevious, avgGain, avgLoss, a, true, 0, n);
         if (t == rsiPeriod) {
-          CrossSection.scale(avgGain, 1.0 / rsiPeriod);
-          CrossSection.scale(avgLoss, 1.0 / rsiPeriod);
+          CrossSection.scale(avgGain, a);
+          CrossSection.scale(avgLoss, a);
         }
       } else {
-        smoothGainsAndReturns(close, slot);
+        smoothFused(close, a);
+        ScalarKernels.rsiStep(close, rsiPrevious, avgGain, avgLoss, a, false, fused, n);
       }
+      ScalarKernels.volStep(close, volPrevious, returns[(int) ((t - 1) % window)], sum, sumOfSquares, 0, n);
       if (t % RESUM_EVERY == 0) {
-        resumReturns();
+        CrossSection.resum(returns, sum, sumOfSquares);
       }
     }
     bars = t + 1;
   }
 
-  /** Warm-up: plain sums of gains and losses (CrossSection's {@code rsiStep} with {@code sum}). */
-  private void sumGainsAndReturns(double[] close, int slot) {
-    for (int i = 0; i < n; i++) {
-      double c = close[i];
-      double d = c - previous[i];
-      avgGain[i] += Math.max(d, 0);
-      avgLoss[i] += Math.max(-d, 0);
-      pushReturn(i, c, slot);
-    }
-  }
-
-  /** Wilder smoothing with {@code a = 1 / rsiPeriod}: fused on the vector kernel's lanes, plain on its tail. */
-  private void smoothGainsAndReturns(double[] close, int slot) {
-    double a = 1.0 / rsiPeriod;
+  /** Wilder smoothing of symbols {@code [0, fused)} as the vector kernel does it: one fused multiply-add each. */
+  private void smoothFused(double[] close, double a) {
     for (int i = 0; i < fused; i++) {
-      double c = close[i];
-      double d = c - previous[i];
+      double d = close[i] - rsiPrevious[i];
       double ag = avgGain[i];
       double al = avgLoss[i];
       avgGain[i] = Math.fma(Math.max(d, 0) - ag, a, ag);
       avgLoss[i] = Math.fma(Math.max(-d, 0) - al, a, al);
-      pushReturn(i, c, slot);
-    }
-    for (int i = fused; i < n; i++) {
-      double c = close[i];
-      double d = c - previous[i];
-      double ag = avgGain[i];
-      double al = avgLoss[i];
-      avgGain[i] = (Math.max(d, 0) - ag) * a + ag;
-      avgLoss[i] = (Math.max(-d, 0) - al) * a + al;
-      pushReturn(i, c, slot);
-    }
-  }
-
-  /** The log return against the previous close swapped into the ring and its running sums; then previous = close. */
-  private void pushReturn(int i, double c, int slot) {
-    double r = Math.log(c / previous[i]);
-    double o = returns[slot + i];
-    sum[i] += r - o;
-    sumOfSquares[i] += r * r - o * o;
-    returns[slot + i] = r;
-    previous[i] = c;
-  }
-
-  // Running sums of returns drift by rounding over very long runs; recompute them exactly now and then.
-  private void resumReturns() {
-    Arrays.fill(sum, 0);
-    Arrays.fill(sumOfSquares, 0);
-    for (int k = 0; k < window; k++) {
-      int slot = k * n;
-      for (int i = 0; i < n; i++) {
-        double r = returns[slot + i];
-        sum[i] += r;
-        sumOfSquares[i] += r * r;
-      }
+      rsiPrevious[i] = close[i];
     }
   }
 
@@ -169,11 +132,7 @@ public final class RsiVolatilityColumns {
       Arrays.fill(out, Double.NaN);
       return;
     }
-    for (int i = 0; i < n; i++) {
-      double g = avgGain[i];
-      double s = g + avgLoss[i];
-      out[i] = s > 0 ? 100 * (g / s) : (s == 0 ? 50 : Double.NaN);
-    }
+    ScalarKernels.rsiFromAverages(avgGain, avgLoss, out, 0, n, 0);
   }
 
   /** Population σ of the last {@code volatilityWindow} log returns, per bar; NaN during warm-up. */
@@ -183,11 +142,6 @@ public final class RsiVolatilityColumns {
       Arrays.fill(out, Double.NaN);
       return;
     }
-    double w = window;
-    for (int i = 0; i < n; i++) {
-      double m = sum[i] / w;
-      double v = sumOfSquares[i] / w - m * m;
-      out[i] = Math.sqrt(Math.max(v, 0));
-    }
+    ScalarKernels.volFromSums(sum, sumOfSquares, window, out, 0, n);
   }
 }
