@@ -45,7 +45,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -762,9 +761,7 @@ public final class Agent {
     }
     OrderProposal proposal = entryProposal(obs, a, orders.newClientOrderId());
     RiskDecision d = risk.evaluate(context(obs, proposal));
-    if (verdictEvents) {
-      emit(new AgentEvent.RiskVerdict(clock.millis(), a.symbol(), "BUY", d.outcome().name(), d.rule(), d.reason()));
-    }
+    emitVerdict(a.symbol(), "BUY", d.outcome().name(), d.rule(), d.reason());
     if (!d.approved()) {
       return OrderGateway.Result.rejected(d.rule() + ": " + d.reason());
     }
@@ -864,9 +861,7 @@ public final class Agent {
     OrderProposal proposal = new OrderProposal(symbol, Side.SELL, Intent.EXIT, OrderType.MARKET, null, qty, null,
         orders.newClientOrderId(), origin);
     RiskDecision d = risk.evaluate(context(obs, proposal));
-    if (verdictEvents) {
-      emit(new AgentEvent.RiskVerdict(clock.millis(), symbol, "SELL", d.outcome().name(), d.rule(), d.reason()));
-    }
+    emitVerdict(symbol, "SELL", d.outcome().name(), d.rule(), d.reason());
     if (!d.approved()) {
       Ticker t = obs.ticker(symbol);
       if (t != null) {
@@ -883,10 +878,15 @@ public final class Agent {
   }
 
   private OrderGateway.Result reject(Observation obs, String symbol, Side side, String why) {
-    if (verdictEvents) {
-      emit(new AgentEvent.RiskVerdict(clock.millis(), symbol, side.name(), "REJECT", "agent", why));
-    }
+    emitVerdict(symbol, side.name(), "REJECT", "agent", why);
     return OrderGateway.Result.rejected(why);
+  }
+
+  /** Announces a verdict on a proposal, when the listener wants verdicts. */
+  private void emitVerdict(String symbol, String side, String outcome, String rule, String reason) {
+    if (verdictEvents) {
+      emit(new AgentEvent.RiskVerdict(clock.millis(), symbol, side, outcome, rule, reason));
+    }
   }
 
   private RiskContext context(Observation obs, OrderProposal proposal) {
@@ -896,7 +896,7 @@ public final class Agent {
     long dayStart = clock.utcDate().atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
     return RiskContext.builder(proposal)
         .portfolio(obs.portfolio)
-        .dustSymbols(dustSymbols())
+        .dustSymbols(orders.dustSymbols())
         .symbolRules(rules.get(symbol))
         .book(book)
         .ticker(obs.ticker(symbol))
@@ -905,20 +905,6 @@ public final class Agent {
         .llmTokensToday(memory.llmTokensSpent(null, dayStart))
         .now(clock.millis())
         .build();
-  }
-
-  /** Symbols whose managed position is dust: the order manager releases them from the open-position cap. */
-  private Set<String> dustSymbols() {
-    Set<String> dust = null;
-    for (PositionRecord p : orders.positions()) {
-      if (p.dust()) {
-        if (dust == null) {
-          dust = new HashSet<>();
-        }
-        dust.add(p.symbol());
-      }
-    }
-    return dust == null ? Set.of() : dust;
   }
 
   // --- records and events -------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -649,6 +650,17 @@ public final class OrderManager {
       }
     }
     return count;
+  }
+
+  /** Symbols whose position is dust: released from the open-position cap, as {@link #openPositionCount} counts. */
+  public Set<String> dustSymbols() {
+    Set<String> dust = new HashSet<>();
+    for (PositionRecord p : positions()) {
+      if (p.dust()) {
+        dust.add(p.symbol());
+      }
+    }
+    return dust;
   }
 
   /**
