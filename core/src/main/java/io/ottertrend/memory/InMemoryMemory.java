@@ -53,7 +53,8 @@ public final class InMemoryMemory implements Memory {
    * or a write is undone: the agent asks several times a cycle and positions change only on fills.
    */
   private final Map<String, List<PositionRecord>> sortedPositions = new HashMap<>();
-  private final Map<Long, EquityCurve> equity = new HashMap<>();
+  /** Per run, one point per instant (the table's key is run and time): a later write at a time replaces it. */
+  private final Map<Long, TimeOrderedRows<EquityPoint>> equity = new HashMap<>();
   private final IdSequence decisionIds = new IdSequence(undo);
   private final TimeOrderedRows<DecisionRecord> decisions = new TimeOrderedRows<>(undo);
   private final Map<String, LlmCall> llmCalls = new HashMap<>();
@@ -402,15 +403,16 @@ public final class InMemoryMemory implements Memory {
       notNull(point.equity(), "equity.equity");
       notNull(point.cash(), "equity.cash");
       knownRun(point.runId());
-      index(equity, point.runId(), () -> new EquityCurve(undo)).put(StoredDecimals.of(point));
+      index(equity, point.runId(), () -> new TimeOrderedRows<EquityPoint>(undo))
+          .put(new TimeKey(point.at(), 0), StoredDecimals.of(point));
     });
   }
 
   @Override
   public List<EquityPoint> equity(long runId) {
     return read(() -> {
-      EquityCurve ofRun = equity.get(runId);
-      return ofRun == null ? List.of() : ofRun.all();
+      TimeOrderedRows<EquityPoint> ofRun = equity.get(runId);
+      return ofRun == null ? List.of() : ofRun.since(Long.MIN_VALUE);
     });
   }
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Rows sorted by {@link TimeKey}, so "most recent first, limit n" costs O(n) and a time range costs
- * O(log size + matches). Undoable inserts. Not thread-safe: used only under {@link InMemoryMemory}'s lock.
+ * O(log size + matches). Undoable inserts and replacements. Not thread-safe: used only under {@link InMemoryMemory}'s lock.
  *
  * <p>Kept as sorted parallel arrays rather than a tree: journals are written in time order, so an insert is
  * almost always an append (O(1), no node to allocate), and the undo of the newest insert is a truncation. An
@@ -47,6 +47,23 @@ final class TimeOrderedRows<T> {
     rows[i] = row;
     size++;
     undo.add(() -> remove(at, seq));
+  }
+
+  /**
+   * Stores {@code row} under {@code key}, replacing the row stored under that key if there is one (as a table's
+   * primary key does).
+   */
+  void put(TimeKey key, T row) {
+    long at = key.at();
+    long seq = key.seq();
+    int i = size == 0 || compare(size - 1, at, seq) < 0 ? -1 : firstAbove(at, seq) - 1;
+    if (i < 0 || compare(i, at, seq) != 0) {
+      insert(key, row);
+      return;
+    }
+    Object old = rows[i];
+    rows[i] = row;
+    undo.add(() -> rows[i] = old); // undo runs newest first: the index is still this row's
   }
 
   private void remove(long at, long seq) {

@@ -2,6 +2,7 @@ package io.ottertrend.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,5 +64,35 @@ class TimeOrderedRowsTest {
     assertThat(rows.latestAtOrBefore(to)).isEqualTo(floor == null ? null : floor.getValue());
     assertThat(rows.newestFirst(2)).isUnmodifiable();
     assertThat(rows.since(from)).isUnmodifiable();
+  }
+
+  /** {@link TimeOrderedRows#put} holds what a map from time to point would, through appends, rewrites and rollbacks. */
+  @Test
+  void putHoldsWhatASortedMapHoldsThroughRewritesAndRollbacks() {
+    Random random = new Random(3);
+    for (int round = 0; round < 30; round++) {
+      UndoLog undo = new UndoLog();
+      TimeOrderedRows<EquityPoint> curve = new TimeOrderedRows<>(undo);
+      TreeMap<Long, EquityPoint> reference = new TreeMap<>();
+      long clock = 0;
+      for (int step = 0; step < 200; step++) {
+        int kind = random.nextInt(10);
+        // mostly the next instant, sometimes the same one again (a rewrite), sometimes an earlier one
+        long at = kind < 6 ? clock += 1 + random.nextInt(3) : kind < 8 ? clock : clock - random.nextInt(30);
+        EquityPoint point = new EquityPoint(1L, at, BigDecimal.valueOf(step), BigDecimal.ONE);
+        curve.put(new TimeKey(at, 0), point);
+        if (random.nextInt(6) == 0) {
+          if (random.nextBoolean()) {
+            long earlier = at - random.nextInt(3);
+            curve.put(new TimeKey(earlier, 0), new EquityPoint(1L, earlier, BigDecimal.TEN, BigDecimal.ONE));
+          }
+          undo.rollback();
+        } else {
+          undo.commit();
+          reference.put(at, point);
+        }
+        assertThat(curve.since(Long.MIN_VALUE)).isEqualTo(List.copyOf(reference.values())).isUnmodifiable();
+      }
+    }
   }
 }
