@@ -98,7 +98,6 @@ final class PackedBars {
     return BarSeries.lowerBound(cells, size, t);
   }
 
-
   /** Where bar {@code i}'s record starts. */
   private int index(int i) {
     return 2 * size + Objects.checkIndex(i, size) * STRIDE;
