@@ -232,12 +232,9 @@ public final class SqliteMemory implements Memory {
           T result = work.run();
           st.execute("COMMIT");
           return result;
-        } catch (SQLException | RuntimeException e) {
-          try {
-            st.execute("ROLLBACK");
-          } catch (SQLException rollback) {
-            e.addSuppressed(rollback);
-          }
+        } catch (Throwable e) {
+          // Errors too: a transaction left open would make every later BEGIN fail for the life of the process.
+          rollback(st, e);
           throw e;
         }
       }
@@ -262,12 +259,8 @@ public final class SqliteMemory implements Memory {
           T result = work.get();
           st.execute("COMMIT");
           return result;
-        } catch (RuntimeException e) {
-          try {
-            st.execute("ROLLBACK");
-          } catch (SQLException rollback) {
-            e.addSuppressed(rollback);
-          }
+        } catch (Throwable e) {
+          rollback(st, e);
           throw e;
         } finally {
           transactionDepth--;
@@ -277,6 +270,15 @@ public final class SqliteMemory implements Memory {
       throw translate(e, "transaction on " + file);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Rolls back the open transaction after {@code failure}; a rollback that fails too is attached to it. */
+  private static void rollback(Statement st, Throwable failure) {
+    try {
+      st.execute("ROLLBACK");
+    } catch (SQLException rollback) {
+      failure.addSuppressed(rollback);
     }
   }
 

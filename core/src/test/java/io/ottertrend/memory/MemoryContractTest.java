@@ -245,6 +245,30 @@ abstract class MemoryContractTest {
     assertThat(memory.states("")).containsKeys("a", "b");
   }
 
+  /**
+   * An {@link Error} (an assertion in an embedder's callback, a stack overflow) unwinds the transaction as an
+   * exception does: nothing of it is kept, and the journal takes the next transaction instead of refusing every
+   * later write because the failed one was never closed.
+   */
+  @Test
+  void anErrorInsideATransactionRollsItBackAndLeavesTheJournalUsable() {
+    assertThatThrownBy(() -> memory.inTransaction(() -> {
+      memory.putState("a", "1", 1);
+      memory.journal(intent("c-1", null, 1));
+      throw new AssertionError("callback failed");
+    })).isInstanceOf(AssertionError.class).hasMessage("callback failed");
+    assertThat(memory.state("a")).isEmpty();
+    assertThat(memory.order("c-1")).isEmpty();
+    memory.putState("b", "2", 1);
+    memory.inTransaction(() -> {
+      memory.journal(intent("c-2", null, 2));
+      return null;
+    });
+    assertThat(memory.state("b")).contains("2");
+    assertThat(memory.order("c-2")).isPresent();
+    assertThat(memory.states("")).doesNotContainKey("a");
+  }
+
   @Test
   void concurrentWritersLoseNothing() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
