@@ -313,7 +313,7 @@ public final class Agent {
         decision = Decision.hold("paused", "paused by the operator");
       } else {
         emit(new AgentEvent.Thinking(clock.millis(), brain.name()));
-        AgentGateway gateway = new AgentGateway(obs, counts, null);
+        AgentGateway gateway = new AgentGateway(obs, counts);
         // only a tool-calling brain's loop ports read them: without any, building them per cycle is waste
         cyclePorts = servesTools ? ports(obs, gateway) : null;
         try {
@@ -323,7 +323,7 @@ public final class Agent {
         }
         Long decisionId = record(decision, obs);
         lastDecision = decision;
-        gateway.decisionId = decisionId;
+        gateway.decided(decisionId);
         if (!decision.executed()) {
           gateway.submit(decision);
         }
@@ -713,26 +713,54 @@ public final class Agent {
     }
   }
 
-  /** Sends every action of a decision through risk and the order manager; the tool-calling brain uses it too. */
+  /**
+   * Sends every action of a decision through risk and the order manager; the tool-calling brain uses it too, while
+   * it decides. Its orders are journalled before the decision is recorded, without a decision id: the gateway keeps
+   * their ids and links them once the decision is recorded ({@link #decided}), so the journal tells which decision
+   * placed every order whichever brain placed it.
+   */
   private final class AgentGateway implements OrderGateway {
     private final Observation obs;
     private final Counts counts;
-    Long decisionId;
+    private Long decisionId;
+    /** Orders journalled while the decision was being made; null until there is one. */
+    private List<String> undecided;
 
-    AgentGateway(Observation obs, Counts counts, Long decisionId) {
+    AgentGateway(Observation obs, Counts counts) {
       this.obs = obs;
       this.counts = counts;
-      this.decisionId = decisionId;
+    }
+
+    /** The decision is recorded as {@code id} (null: not journalled): later orders carry it, earlier ones get it. */
+    void decided(Long id) {
+      decisionId = id;
+      if (id != null && undecided != null) {
+        for (String clientOrderId : undecided) {
+          memory.linkDecision(clientOrderId, id);
+        }
+      }
+      undecided = null;
     }
 
     @Override
     public Result open(Action.Open a) {
-      return entry(obs, a, counts, decisionId);
+      return journalled(entry(obs, a, counts, decisionId));
     }
 
     @Override
     public Result close(Action.Close a) {
-      return exit(obs, a.symbol(), a.fraction(), OrderPurpose.EXIT, origin(), decisionId, counts, a.reason());
+      return journalled(
+          exit(obs, a.symbol(), a.fraction(), OrderPurpose.EXIT, origin(), decisionId, counts, a.reason()));
+    }
+
+    private Result journalled(Result r) {
+      if (decisionId == null && !r.orderId().isEmpty()) {
+        if (undecided == null) {
+          undecided = new ArrayList<>();
+        }
+        undecided.add(r.orderId());
+      }
+      return r;
     }
 
     @Override

@@ -263,6 +263,13 @@ public final class InMemoryMemory implements Memory {
   }
 
   @Override
+  public void linkDecision(String clientOrderId, long decisionId) {
+    if (!write(() -> orders.linkDecision(clientOrderId, decisionId))) {
+      throw new MemoryException(MemoryException.Kind.IO, "no journalled order " + clientOrderId, null);
+    }
+  }
+
+  @Override
   public Optional<JournaledOrder> order(String clientOrderId) {
     return read(() -> orders.get(clientOrderId));
   }

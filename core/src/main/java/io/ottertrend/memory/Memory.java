@@ -61,6 +61,17 @@ public interface Memory extends AutoCloseable {
   void updateOrder(String clientOrderId, OrderState state, String exchangeOrderId, BigDecimal executedQty,
       BigDecimal cumulativeQuote, String reason, long at);
 
+  /**
+   * Records that {@code decisionId} caused the order: a tool-calling brain places orders while it decides, before
+   * its decision is recorded, so they are journalled without one and linked once it is. An order already linked
+   * keeps its decision.
+   *
+   * <p>The default does nothing, so a memory written before this method existed keeps such orders unlinked.
+   *
+   * @throws MemoryException when the id is unknown
+   */
+  default void linkDecision(String clientOrderId, long decisionId) {}
+
   Optional<JournaledOrder> order(String clientOrderId);
 
   /** Orders in any of {@code states}, oldest first. */

@@ -83,6 +83,27 @@ final class OrderJournal {
     return true;
   }
 
+  /**
+   * Links the order to {@code decisionId} unless it has a decision already.
+   *
+   * @return false when the id is unknown
+   */
+  boolean linkDecision(String clientOrderId, long decisionId) {
+    Slot slot = byId.get(clientOrderId);
+    if (slot == null) {
+      return false;
+    }
+    JournaledOrder old = slot.current;
+    if (old.decisionId() == null) {
+      replace(slot, new JournaledOrder(old.clientOrderId(), old.runId(), old.exchange(), old.symbol(), old.side(),
+          old.type(), old.quantity(), old.quoteQuantity(), old.price(), old.state(), old.exchangeOrderId(),
+          old.executedQty(), old.cumulativeQuote(), old.purpose(), old.reason(), decisionId, old.createdAt(),
+          old.updatedAt(), old.external()));
+      undo.add(() -> replace(slot, old));
+    }
+    return true;
+  }
+
   private void replace(Slot slot, JournaledOrder order) {
     OrderState before = slot.current.state();
     slot.current = order;

@@ -420,6 +420,15 @@ public final class SqliteMemory implements Memory {
     }
   }
 
+  @Override
+  public void linkDecision(String clientOrderId, long decisionId) {
+    int n = write(() -> update("UPDATE orders SET decision_id = coalesce(decision_id, ?) WHERE client_order_id = ?",
+        decisionId, clientOrderId));
+    if (n == 0) {
+      throw new MemoryException(MemoryException.Kind.IO, "no journalled order " + clientOrderId, null);
+    }
+  }
+
   private static JournaledOrder orderRow(ResultSet rs) throws SQLException {
     return new JournaledOrder(rs.getString("client_order_id"), nullableLong(rs, "run_id"), rs.getString("exchange"),
         rs.getString("symbol"), Side.valueOf(rs.getString("side")), OrderType.valueOf(rs.getString("type")),

@@ -110,6 +110,10 @@ class LoopPortsTest {
       assertThat(orders).singleElement().satisfies(o -> assertThat(o.quoteQuantity())
           .isLessThanOrEqualTo(new BigDecimal("20")));
       assertThat(r.get(Memory.class).recentDecisions(10)).hasSize(3);
+      // the order was journalled while the brain decided, before its decision was: it is linked to it afterwards
+      long acting = r.get(Memory.class).recentDecisions(10).stream()
+          .filter(d -> d.thoughts().equals("acted through the ports")).findFirst().orElseThrow().id();
+      assertThat(orders.get(0).decisionId()).isEqualTo(acting);
       // after the cycle the ports no longer act
       assertThatThrownBy(() -> loop.ports().orders().open(new Action.Open("BTCUSDT", Side.BUY,
           new BigDecimal("0.01"), OrderType.MARKET, null, null, null, "late"))).isInstanceOf(IllegalStateException.class);

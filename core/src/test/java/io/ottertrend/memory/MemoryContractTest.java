@@ -506,6 +506,22 @@ abstract class MemoryContractTest {
   }
 
   @Test
+  void anOrderIsLinkedToTheDecisionThatPlacedItOnceAndOnlyOnce() {
+    memory.journal(intent("tool", null, 1));
+    memory.updateOrder("tool", OrderState.OPEN, "ex-1", null, null, null, 2);
+    memory.linkDecision("tool", 7);
+    memory.linkDecision("tool", 8); // a later decision does not take it over
+    JournaledOrder linked = memory.order("tool").orElseThrow();
+    assertThat(linked.decisionId()).isEqualTo(7L);
+    assertThat(linked.state()).isEqualTo(OrderState.OPEN);
+    assertThat(linked.exchangeOrderId()).isEqualTo("ex-1");
+    assertThat(linked.updatedAt()).isEqualTo(2);
+    assertThat(memory.orders(List.of(OrderState.OPEN))).singleElement()
+        .satisfies(o -> assertThat(o.decisionId()).isEqualTo(7L));
+    assertKind(() -> memory.linkDecision("missing", 7), MemoryException.Kind.IO);
+  }
+
+  @Test
   void decimalsComeBackAsStoredText() {
     memory.upsertPosition(new PositionRecord("paper", "BTCUSDT", new BigDecimal("1.500"), new BigDecimal("1E+3"),
         new BigDecimal("0"), 1, null, new BigDecimal("2.0E+1"), 0, false, 1));
@@ -548,6 +564,7 @@ abstract class MemoryContractTest {
       memory.finishRun(run, "FAILED", 60);
       memory.journal(intent("new", newRun, 60));
       memory.updateOrder("old", OrderState.FILLED, "ex", BigDecimal.ONE, BigDecimal.TEN, "filled", 60);
+      memory.linkDecision("old", 99);
       memory.recordFill("paper", newRun, fill("t-new", "old", 60));
       memory.recordTrade(trade(newRun, "ETHUSDT", 60));
       memory.upsertPosition(position("paper", "BTCUSDT", "2", 1));
