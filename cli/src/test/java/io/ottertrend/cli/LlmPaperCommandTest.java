@@ -12,40 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code paper --brain llm} against a local OpenAI-compatible server scripted like Groq: the decisions come from
  * the LLM, orders still pass the risk engine, the key reaches only the Authorization header, and a failing LLM
  * falls back to the rules brain without stopping the loop.
  */
-class LlmPaperCommandTest {
-  private static final String KEY = "gsk_test_key_0123456789abcdef";
-  @TempDir Path dir;
-  MockWebServer server;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.close();
-  }
-
-  private Map<String, String> env() {
-    return Map.of("GROQ_API_KEY", KEY, "LLM_BASE_URL", server.url("/openai/v1").toString().replaceAll("/$", ""),
-        "LLM_TIMEOUT", "5s");
-  }
-
+class LlmPaperCommandTest extends GroqCliTest {
   @Test
   void theLlmDecidesAndItsOrdersGoThroughTheRiskEngine() throws IOException {
     GroqFake groq = GroqFake.on(server, KEY);

@@ -7,9 +7,7 @@ import io.ottertrend.memory.JournaledOrder;
 import io.ottertrend.memory.RiskEvent;
 import io.ottertrend.memory.SqliteMemory;
 import io.ottertrend.testing.GroqFake;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -17,39 +15,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code paper --brain llm --set LLM_MODE=tools} against a Groq-scripted local server: the tool-calling brain
  * observes, thinks and acts through the agent's own ports, so {@code place_order} goes through the risk engine
  * and the order manager like a JSON action; an unknown tool is refused and the cycle still ends recorded.
  */
-class LlmToolsPaperCommandTest {
-  private static final String KEY = "gsk_test_key_0123456789abcdef";
-  @TempDir Path dir;
-  MockWebServer server;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.close();
-  }
-
-  private Map<String, String> env() {
-    return Map.of("GROQ_API_KEY", KEY, "LLM_BASE_URL", server.url("/openai/v1").toString().replaceAll("/$", ""),
-        "LLM_TIMEOUT", "5s");
-  }
-
+class LlmToolsPaperCommandTest extends GroqCliTest {
   @Test
   void toolLoopActsThroughTheRiskEngineAndAnUnknownToolIsRefused() throws Exception {
     GroqFake groq = GroqFake.on(server, KEY);
@@ -75,10 +48,14 @@ class LlmToolsPaperCommandTest {
       assertThat(decisions).anySatisfy(d -> assertThat(d.thoughts()).contains("Bought BTC through the tools"));
       assertThat(decisions).anySatisfy(d -> assertThat(d.thoughts()).contains("Holding after the refusal"));
       List<JournaledOrder> orders = m.recentOrders(10);
-      // 90 % of equity was asked for; the risk engine shrank it to the per-order cap and the manager journalled it
+      long bought = decisions.stream().filter(d -> d.thoughts().contains("Bought BTC through the tools"))
+          .findFirst().orElseThrow().id();
+      // 90 % of equity was asked for; the risk engine shrank it to the per-order cap and the manager journalled it,
+      // linked to the decision whose tool call placed it
       assertThat(orders).singleElement().satisfies(o -> {
         assertThat(o.symbol()).isEqualTo("BTCUSDT");
         assertThat(o.quoteQuantity()).isLessThanOrEqualTo(new BigDecimal("20"));
+        assertThat(o.decisionId()).isEqualTo(bought);
       });
       List<RiskEvent> verdicts = m.recentRiskEvents(20);
       assertThat(verdicts).anySatisfy(e -> {
