@@ -91,11 +91,16 @@ class StatusCommandTest {
           false));
       m.recordDecision(new DecisionRecord(0, run, now - 60, "h", "rules", "ETH trending up; buying a small size.", "[]",
           "[]", 0, 0, 1, "OK"));
+      // the risk engine's counters, as it stores them when it approves the order and values the day's start
+      m.putState("risk.day", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), now - 50);
+      m.putState("risk.trades", "1", now - 50);
+      m.putState("risk.day_start_equity", "1010", now - 900);
     }
     CliRunner.Result text = CliRunner.run(dir, Map.of(), "status");
     assertThat(text.exitCode()).as(text.err()).isZero();
     assertThat(text.out()).contains("Runs (newest first)").contains("Equity: 1003.25").contains("ETHUSDT")
-        .contains("SOLUSDT").contains("c-open").contains("trades 1/50").contains("ETH trending up");
+        .contains("SOLUSDT").contains("c-open").contains("trades 1/50").contains("ETH trending up")
+        .contains("P&L -6.75 marked to market");
 
     CliRunner.Result json = CliRunner.run(dir, Map.of(), "status", "--json");
     Map<String, Object> j = parse(json.out());
@@ -104,6 +109,48 @@ class StatusCommandTest {
     assertThat(StatusCommandTest.<List<Object>>cast(j.get("positions"))).hasSize(1);
     assertThat(StatusCommandTest.<List<Object>>cast(j.get("openOrders"))).hasSize(1);
     assertThat(StatusCommandTest.<Map<String, Object>>cast(j.get("today"))).containsEntry("maxTrades", 50.0);
+  }
+
+  /**
+   * Today's line shows what the risk engine will enforce: its own trade count (not the journal's orders), the
+   * day's loss marked to market as the daily-loss halt measures it (not only closed trades), the open positions
+   * without dust, and nothing of a day that has ended.
+   */
+  @Test
+  void todayShowsTheRiskEnginesCountersAndTheMarkedLossNotTheJournals() throws IOException {
+    Path db = dir.resolve("ottertrend.db");
+    long now = System.currentTimeMillis();
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    try (SqliteMemory m = SqliteMemory.open(db)) {
+      long run = m.startRun(new RunInfo("paper", "synthetic", "rules", "paper", "0.1", "h", 7L), now - 1000);
+      m.recordEquity(new EquityPoint(run, now - 100, new BigDecimal("958"), new BigDecimal("900")));
+      m.upsertPosition(new PositionRecord("paper", "ETHUSDT", new BigDecimal("0.025"), new BigDecimal("2300"),
+          new BigDecimal("57.5"), now - 500, null, null, 0, false, now));
+      m.upsertPosition(new PositionRecord("paper", "XRPUSDT", new BigDecimal("0.3"), new BigDecimal("0.5"),
+          new BigDecimal("0.15"), now - 500, null, null, 0, true, now));
+      for (int i = 0; i < 3; i++) { // orders the engine never approved (e.g. refused by the exchange) count nothing
+        m.journal(new JournaledOrder("c-" + i, run, "paper", "SOLUSDT", Side.BUY, OrderType.LIMIT,
+            new BigDecimal("0.1"), null, new BigDecimal("150.5"), OrderState.CANCELED, "x" + i, null, null, "ENTRY",
+            null, null, now - 50, now - 50, false));
+      }
+      m.putState("risk.day", today, now - 50);
+      m.putState("risk.trades", "2", now - 50);
+      m.putState("risk.entries", "1", now - 50);
+      m.putState("risk.day_start_equity", "1000", now - 900);
+    }
+    Map<String, Object> t = cast(parse(CliRunner.run(dir, Map.of(), "status", "--json").out()).get("today"));
+    assertThat(t).containsEntry("day", today).containsEntry("trades", 2.0).containsEntry("entries", 1.0)
+        .containsEntry("openPositions", 1.0).containsEntry("dayStartEquity", "1000").containsEntry("dayPnl", "-42")
+        .containsEntry("realisedPnl", "0");
+    CliRunner.Result text = CliRunner.run(dir, Map.of(), "status");
+    assertThat(text.out()).contains("trades 2/50, P&L -42 marked to market (realised 0; halt at -50)")
+        .contains("open positions 1/5");
+
+    try (SqliteMemory m = SqliteMemory.open(db)) {
+      m.putState("risk.day", "2020-01-01", now); // the engine has not run today: yesterday's counts are gone
+    }
+    Map<String, Object> fresh = cast(parse(CliRunner.run(dir, Map.of(), "status", "--json").out()).get("today"));
+    assertThat(fresh).containsEntry("day", today).containsEntry("trades", 0.0).containsEntry("dayPnl", null);
   }
 
   @Test

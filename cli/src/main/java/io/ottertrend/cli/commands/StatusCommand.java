@@ -14,15 +14,17 @@ import io.ottertrend.memory.OrderState;
 import io.ottertrend.memory.PositionRecord;
 import io.ottertrend.memory.RunRecord;
 import io.ottertrend.memory.SqliteMemory;
-import io.ottertrend.memory.TradeRecord;
 import io.ottertrend.memory.DecisionRecord;
+import io.ottertrend.risk.RiskConstraints;
+import io.ottertrend.risk.RiskCounters;
+import io.ottertrend.risk.RiskEngine;
+import io.ottertrend.risk.RiskLimits;
 import io.ottertrend.time.Clock;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -121,8 +123,9 @@ public final class StatusCommand implements Callable<Integer> {
     }
     RunRecord last = runs.get(0);
     List<EquityPoint> equity = memory.equity(last.id());
-    if (!equity.isEmpty()) {
-      EquityPoint e = equity.get(equity.size() - 1);
+    EquityPoint lastEquity = equity.isEmpty() ? null : equity.get(equity.size() - 1);
+    if (lastEquity != null) {
+      EquityPoint e = lastEquity;
       Map<String, Object> m = Json.object();
       m.put("at", Instant.ofEpochMilli(e.at()).toString());
       m.put("equity", e.equity());
@@ -132,7 +135,8 @@ public final class StatusCommand implements Callable<Integer> {
     }
     List<Object> positions = new ArrayList<>();
     String exchange = last.exchange() == null ? "paper" : last.exchange();
-    for (PositionRecord p : memory.positions(exchange)) {
+    List<PositionRecord> held = memory.positions(exchange);
+    for (PositionRecord p : held) {
       Map<String, Object> m = Json.object();
       m.put("symbol", p.symbol());
       m.put("quantity", p.quantity());
@@ -160,7 +164,7 @@ public final class StatusCommand implements Callable<Integer> {
       open.add(m);
     }
     report.put("openOrders", open);
-    report.put("today", today(memory, settings, positions.size()));
+    report.put("today", today(memory, settings, held, lastEquity));
 
     List<DecisionRecord> decisions = memory.recentDecisions(1);
     if (!decisions.isEmpty()) {
@@ -197,30 +201,34 @@ public final class StatusCommand implements Callable<Integer> {
     }
   }
 
-  /** Today's counters from the journal and the trade log (UTC day on the wall clock). */
-  private static Map<String, Object> today(SqliteMemory memory, Settings settings, int openPositions) {
-    LocalDate day = Clock.system().utcDate();
-    long dayStart = day.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-    int orders = 0;
-    for (JournaledOrder o : memory.recentOrders(10_000)) {
-      if (o.createdAt() >= dayStart && o.state() != OrderState.NOT_SENT && o.state() != OrderState.REJECTED) {
-        orders++;
-      }
-    }
-    BigDecimal realised = BigDecimal.ZERO;
-    for (TradeRecord t : memory.trades(null, 10_000)) {
-      if (t.closedAt() >= dayStart) {
-        realised = realised.add(t.pnl());
-      }
+  /**
+   * Today's counters as the risk engine counts them and will enforce them (UTC day on the wall clock): its stored
+   * counters, read by an engine on the same database that writes nothing (a day that has ended reads as fresh
+   * counters), and the day's P&amp;L marked to market from the last equity point, as the daily-loss halt measures it.
+   * Dust positions do not count against the open-position limit, as in the engine.
+   */
+  private static Map<String, Object> today(SqliteMemory memory, Settings settings, List<PositionRecord> positions,
+      EquityPoint lastEquity) {
+    RiskConstraints constraints =
+        RiskEngine.builder(memory, Clock.system(), RiskLimits.from(settings)).build().constraints();
+    RiskCounters c = constraints.counters();
+    BigDecimal dayPnl = null;
+    if (c.dayStartEquity() != null && lastEquity != null
+        && !Instant.ofEpochMilli(lastEquity.at()).atZone(ZoneOffset.UTC).toLocalDate().isBefore(c.day())) {
+      dayPnl = lastEquity.equity().subtract(c.dayStartEquity());
     }
     Map<String, Object> m = Json.object();
-    m.put("day", day.toString());
-    m.put("trades", orders);
-    m.put("maxTrades", settings.integer(Setting.RISK_MAX_DAILY_TRADES));
-    m.put("realisedPnl", realised);
+    m.put("day", c.day().toString());
+    m.put("trades", c.tradesToday());
+    m.put("maxTrades", constraints.limits().maxDailyTrades());
+    m.put("entries", c.entriesToday());
+    m.put("dayStartEquity", c.dayStartEquity());
+    m.put("dayPnl", dayPnl);
+    m.put("realisedPnl", c.realizedPnlToday());
     m.put("maxDailyLoss", settings.decimal(Setting.RISK_MAX_DAILY_LOSS_USD));
-    m.put("openPositions", openPositions);
-    m.put("maxOpenPositions", settings.integer(Setting.RISK_MAX_OPEN_POSITIONS));
+    m.put("dailyHalt", c.dailyHalt());
+    m.put("openPositions", positions.stream().filter(p -> !p.dust()).count());
+    m.put("maxOpenPositions", constraints.limits().maxOpenPositions());
     return m;
   }
 
@@ -302,9 +310,13 @@ public final class StatusCommand implements Callable<Integer> {
             m.get("state"), plain(m.get("quantity")), plain(m.get("price")), m.get("clientOrderId"));
       }
       Map<String, Object> t = (Map<String, Object>) r.get("today");
-      out.printf("Today (%s UTC): trades %s/%s, realised P&L %s (halt at -%s), open positions %s/%s%n", t.get("day"),
-          t.get("trades"), t.get("maxTrades"), plain(t.get("realisedPnl")), plain(t.get("maxDailyLoss")),
-          t.get("openPositions"), t.get("maxOpenPositions"));
+      out.printf("Today (%s UTC): trades %s/%s, P&L %s marked to market (realised %s; halt at -%s), open positions"
+          + " %s/%s%n", t.get("day"), t.get("trades"), t.get("maxTrades"),
+          t.get("dayPnl") == null ? "not valued yet" : plain(t.get("dayPnl")), plain(t.get("realisedPnl")),
+          plain(t.get("maxDailyLoss")), t.get("openPositions"), t.get("maxOpenPositions"));
+      if (t.get("dailyHalt") != null) {
+        out.println("Daily-loss halt: " + t.get("dailyHalt"));
+      }
       Map<String, Object> d = (Map<String, Object>) r.get("lastDecision");
       if (d != null) {
         out.println("Last decision (" + d.get("brain") + ", " + d.get("at") + "): " + d.get("thoughts"));
