@@ -81,6 +81,15 @@ class BacktestCommandTest {
         "--set", "LLM_BASE_URL=http://127.0.0.1:9", "--set", "LLM_TRAINING_CUTOFF=2023-12-01");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("training cut-off").contains("\"brain\": \"llm\"");
+    // and the result says it is not the model's: every cycle missed the cache, the fallback decided
+    assertThat(r.out()).contains("the LLM failed on 24 of 24 cycles (first: ")
+        .contains("is not in the replay store").contains("LLM_FALLBACK=rules")
+        .contains("running it once without --llm-cache-only");
+    CliRunner.Result text = run("backtest", "--synthetic", "--symbols", "6", "--from", "2024-01-01", "--days", "1",
+        "--interval", "1h", "--brain", "llm", "--llm-cache-only", "--db", "replay.db",
+        "--set", "LLM_BASE_URL=http://127.0.0.1:9");
+    assertThat(text.exitCode()).as(text.err()).isZero();
+    assertThat(text.out()).contains("the LLM failed on 24 of 24 cycles");
     assertThat(run("backtest", "--synthetic", "--brain", "llm").err()).contains("--llm-cache-only");
   }
 

@@ -13,6 +13,7 @@ import io.ottertrend.market.HistoricalMarket;
 import io.ottertrend.market.MarketSource;
 import io.ottertrend.market.SyntheticMarket;
 import io.ottertrend.memory.JournaledOrder;
+import io.ottertrend.memory.LogEntry;
 import io.ottertrend.memory.Memory;
 import io.ottertrend.memory.SqliteMemory;
 import io.ottertrend.model.Fill;
@@ -175,6 +176,9 @@ public final class Backtest {
       agent.finish("COMPLETED");
       long elapsed = (System.nanoTime() - started) / 1_000_000;
       Memory memory = r.get(Memory.class);
+      if (b.brain.equals("llm")) {
+        warnings.addAll(llmFailureWarning(memory, cycles, settings, b.llmCacheOnly));
+      }
       Exchange exchange = r.get(Exchange.class);
       List<Fill> fills = memory.fills(exchange.id(), null, 0);
       Map<String, String> purposes = new HashMap<>();
@@ -260,6 +264,35 @@ public final class Backtest {
       return Double.NaN;
     }
   }
+
+  /**
+   * The warning shown when the LLM failed on some cycles of an LLM backtest (a cache miss in cache-only mode, a
+   * malformed answer): those cycles were decided by the fallback, and the LLM safe mode refused entries after a
+   * run of failures, so the result is not the model's. Read from the run's journal, where every fallback decision
+   * and its reason are recorded.
+   */
+  static List<String> llmFailureWarning(Memory memory, long cycles, Settings settings, boolean cacheOnly) {
+    long failed = memory.recentDecisions(Integer.MAX_VALUE).stream()
+        .filter(d -> "FALLBACK".equals(d.outcome()) || "ERROR".equals(d.outcome())).count();
+    if (failed == 0) {
+      return List.of();
+    }
+    String first = null;
+    for (LogEntry e : memory.recentLogs(Integer.MAX_VALUE)) { // newest first: the last match is the first failure
+      if ("brain".equals(e.source()) && e.message().startsWith(FALLBACK_FLAG)) {
+        first = e.message().substring(FALLBACK_FLAG.length());
+      }
+    }
+    boolean missed = first != null && first.contains("not in the replay store");
+    return List.of("the LLM failed on " + failed + " of " + cycles + " cycles" + (first == null ? "" : " (first: "
+        + first + ")") + "; the fallback (LLM_FALLBACK=" + settings.string(Setting.LLM_FALLBACK) + ") decided them,"
+        + " and after " + settings.integer(Setting.RISK_LLM_SAFE_MODE_AFTER) + " failures in a row the LLM safe mode"
+        + " refused entries, so this is not the model's result" + (cacheOnly && missed
+            ? ": record the window's answers first by running it once without --llm-cache-only" : ""));
+  }
+
+  /** How {@code FallbackBrain} flags a decision it made in the LLM's place (also logged under source "brain"). */
+  private static final String FALLBACK_FLAG = "fallback: ";
 
   /** The warning shown when an LLM backtest starts before the model's training cut-off. */
   static List<String> cutoffWarning(Settings settings, long from) {
