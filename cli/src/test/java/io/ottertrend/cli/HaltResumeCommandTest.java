@@ -69,6 +69,35 @@ class HaltResumeCommandTest {
   }
 
   @Test
+  void haltSaysWhatTheAgentDoesWithItsRestingOrders() throws IOException {
+    CliRunner.Result fresh = CliRunner.run(dir, Map.of(), "halt");
+    assertThat(fresh.exitCode()).as(fresh.err()).isZero();
+    assertThat(fresh.out()).contains("Resting entry (buy) orders: cancelled by the agent on its next cycle "
+        + "(RISK_HALT_CANCEL_ORDERS=entries, from these settings: no agent has started on this database yet).");
+    CliRunner.Result none = CliRunner.run(dir, Map.of(), "halt", "--set", "RISK_HALT_CANCEL_ORDERS=none", "--json");
+    assertThat(parse(none.out()).get("restingOrders")).isEqualTo(Map.of("cancel", "none", "setBy", "settings"));
+
+    // What counts is the running agent's own setting, which it records when it starts.
+    CliRunner.Result paper = CliRunner.run(dir, Map.of(), "paper", "--market", "synthetic", "--cycles", "1",
+        "--plain", "--set", "RISK_HALT_CANCEL_ORDERS=all");
+    assertThat(paper.exitCode()).as(paper.err()).isZero(); // a halted agent runs: exits still work
+    CliRunner.Result halt = CliRunner.run(dir, Map.of(), "halt", "--set", "RISK_HALT_CANCEL_ORDERS=none");
+    assertThat(halt.out()).contains("Resting orders, exits too: cancelled by the agent on its next cycle "
+        + "(RISK_HALT_CANCEL_ORDERS=all, as the agent on this database last started).");
+  }
+
+  @Test
+  void aBadHaltCancelValueIsOneLineAndExitTwoBeforeAnythingRuns() {
+    for (String command : new String[] {"halt", "paper"}) {
+      CliRunner.Result r = CliRunner.run(dir, Map.of(), command, "--set", "RISK_HALT_CANCEL_ORDERS=maybe", "--plain");
+      assertThat(r.exitCode()).as(command).isEqualTo(ExitCodes.USAGE);
+      assertThat(r.err().lines().toList()).as(command).containsExactly(
+          "error: RISK_HALT_CANCEL_ORDERS='maybe': must be one of entries, all, none (from flag)");
+    }
+    assertThat(dir.resolve("ottertrend.db")).doesNotExist();
+  }
+
+  @Test
   void badSettingsExitTwo() {
     CliRunner.Result r = CliRunner.run(dir, Map.of(), "halt", "--set", "RISK_MAX_TRADE_USD=0");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);

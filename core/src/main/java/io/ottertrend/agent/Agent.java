@@ -45,6 +45,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -80,6 +81,11 @@ public final class Agent {
 
   /** {@link Memory#state} key of the heartbeat a running agent leaves for {@code ottertrend status}. */
   public static final String HEARTBEAT_KEY = "agent.heartbeat";
+  /**
+   * {@link Memory#state} key where a started agent leaves its {@link CancelOnHalt} word, so that {@code ottertrend
+   * halt}, run from another process, can say what the agent will do with its resting orders.
+   */
+  public static final String CANCEL_ON_HALT_KEY = "agent.cancel_on_halt";
   private static final MathContext MC = new MathContext(20, RoundingMode.HALF_EVEN);
 
   private final Exchange exchange;
@@ -106,6 +112,12 @@ public final class Agent {
   private final java.util.function.IntSupplier brainFailures;
   private final Duration entryTtl;
   private final io.ottertrend.alert.Alerts alerts;
+  private final CancelOnHalt cancelOnHalt;
+  /**
+   * While halted, the resting exits whose cancel ({@link CancelOnHalt#ALL}) is not confirmed yet; {@code null}
+   * while not halted, so that the first halted cycle (also the first after a restart) takes every resting order.
+   */
+  private Set<String> haltExitsLeft;
   private long lastTradeId;
   /** {@link OrderManager#tradesRecorded()} when the journal's trades were last read. */
   private long tradesSeen = -1;
@@ -147,6 +159,7 @@ public final class Agent {
     this.brainFailures = b.brainFailures;
     this.entryTtl = b.entryTtl;
     this.alerts = b.alerts;
+    this.cancelOnHalt = b.cancelOnHalt != null ? b.cancelOnHalt : CancelOnHalt.from(settings);
     this.toolSignals = b.toolSignals;
     this.servesTools = b.loopPorts != null;
     if (servesTools) {
@@ -229,6 +242,13 @@ public final class Agent {
       }
       view.warmUp(bars);
     }
+    if (heartbeat) {
+      try {
+        memory.putState(CANCEL_ON_HALT_KEY, cancelOnHalt.word(), clock.millis());
+      } catch (RuntimeException e) {
+        LOG.warn("could not record {}: {}", CANCEL_ON_HALT_KEY, e.toString());
+      }
+    }
     started = true;
     emit(new AgentEvent.Notice(clock.millis(), "INFO", "watching " + universe.size() + " " + quoteAsset + " pairs"));
     return report;
@@ -305,6 +325,7 @@ public final class Agent {
       SyncResult sync = orders.sync();
       reportSync(sync);
       problems.addAll(sync.problems());
+      cancelWhileHalted(problems);
       expireEntries();
       Observation obs = observe();
       equity = obs.portfolio.equity().orElse(null);
@@ -665,6 +686,62 @@ public final class Agent {
         }
       }
     }
+  }
+
+  /**
+   * While halted, cancels the resting orders {@link CancelOnHalt} selects through the order manager: on the first
+   * cycle that sees the halt (the first after a restart too), and on later ones those whose cancel was not
+   * confirmed. Exits the agent places while halted are left to work. When not halted this is one look at the halt
+   * state the risk engine already knows.
+   */
+  private void cancelWhileHalted(List<String> problems) {
+    if (cancelOnHalt == CancelOnHalt.NONE) {
+      return;
+    }
+    String halt = risk.haltReason();
+    if (halt == null) {
+      haltExitsLeft = null;
+      return;
+    }
+    boolean first = haltExitsLeft == null;
+    Set<String> exitsLeft = first ? Set.of() : haltExitsLeft;
+    String setting = Setting.RISK_HALT_CANCEL_ORDERS.name() + "=" + cancelOnHalt.word();
+    OrderManager.Cancellation c = orders.cancelWhere(
+        o -> cancelOnHalt.selects(o, first || exitsLeft.contains(o.clientOrderId())),
+        "trading halted (" + halt + "); " + setting);
+    Set<String> left = new HashSet<>();
+    int cancelled = 0;
+    int filled = 0;
+    int working = 0;
+    for (JournaledOrder o : c.orders()) {
+      switch (o.state()) {
+        case CANCELED -> cancelled++;
+        case FILLED -> filled++;
+        default -> {
+          if (!o.state().isFinal()) {
+            working++;
+            if (o.side() == Side.SELL) {
+              left.add(o.clientOrderId());
+            }
+          }
+        }
+      }
+    }
+    haltExitsLeft = left;
+    reportSync(c.changes());
+    problems.addAll(c.changes().problems());
+    if (c.orders().isEmpty()) {
+      return;
+    }
+    String message = "trading halted (" + halt + "): cancelled " + cancelled + " of " + c.orders().size()
+        + (cancelOnHalt == CancelOnHalt.ALL ? " resting orders" : " resting entry orders")
+        + (filled > 0 ? "; " + filled + " filled before the cancel arrived" : "")
+        + (working > 0 ? "; " + working + " not confirmed cancelled, trying again next cycle" : "")
+        + " (" + setting + ")";
+    long now = clock.millis();
+    emit(new AgentEvent.Notice(now, working > 0 ? "ERROR" : "WARN", message));
+    alerts.alert(io.ottertrend.alert.AlertKind.HALT, "resting orders", message);
+    memory.log(runId, now, working > 0 ? "ERROR" : "WARN", "halt", message);
   }
 
   private List<JournaledOrder> pendingEntries() {
@@ -1133,6 +1210,7 @@ public final class Agent {
     private io.ottertrend.alert.Alerts alerts = io.ottertrend.alert.Alerts.none();
     private io.ottertrend.brain.tools.AgentPorts.Signals toolSignals;
     private LoopPorts loopPorts;
+    private CancelOnHalt cancelOnHalt;
 
     private Builder(Exchange exchange, Memory memory, Clock clock, Settings settings) {
       this.exchange = Objects.requireNonNull(exchange, "exchange");
@@ -1172,6 +1250,11 @@ public final class Agent {
     public Builder entryTtl(Duration v) { this.entryTtl = Objects.requireNonNull(v); return this; }
     /** Where ban and drift alerts go (default: nowhere). */
     public Builder alerts(io.ottertrend.alert.Alerts v) { this.alerts = Objects.requireNonNull(v); return this; }
+    /**
+     * Which resting orders the agent cancels when it finds itself halted (default: the settings'
+     * {@code RISK_HALT_CANCEL_ORDERS}, itself {@link CancelOnHalt#ENTRIES} by default).
+     */
+    public Builder cancelOnHalt(CancelOnHalt v) { this.cancelOnHalt = Objects.requireNonNull(v); return this; }
     /** Consecutive brain failures, for the LLM safe mode rule. */
     public Builder brainFailures(java.util.function.IntSupplier v) { this.brainFailures = v; return this; }
 

@@ -32,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -571,13 +572,18 @@ public final class OrderManager {
   public synchronized JournaledOrder cancel(String clientOrderId, String reason) {
     JournaledOrder o = memory.order(clientOrderId).orElseThrow(() -> new OrderManagerException(
         OrderManagerException.Kind.UNKNOWN_ORDER, "no journalled order " + clientOrderId, null));
-    if (o.state().isFinal()) {
-      return o;
+    return cancel(o, reason, new Progress());
+  }
+
+  /** {@link #cancel(String, String)} of a journal entry already read; what changed goes to {@code progress}. */
+  private JournaledOrder cancel(JournaledOrder journaled, String reason, Progress progress) {
+    String clientOrderId = journaled.clientOrderId();
+    if (journaled.state().isFinal()) {
+      return journaled;
     }
     journalWrite(() -> memory.updateOrder(clientOrderId, null, null, null, null, "cancel requested: " + reason,
         clock.millis()), clientOrderId);
-    o = order(clientOrderId);
-    Progress progress = new Progress();
+    JournaledOrder o = order(clientOrderId);
     OrderRef ref = o.exchangeOrderId() != null ? OrderRef.exchangeId(o.exchangeOrderId())
         : OrderRef.clientId(clientOrderId);
     try {
@@ -593,6 +599,43 @@ public final class OrderManager {
     }
     return order(clientOrderId);
   }
+
+  /**
+   * Cancels each non-final order of this manager that {@code which} selects, by the rules of {@link
+   * #cancel(String, String)}, trying every one even when one fails: an "unknown order" answer is resolved by a
+   * query, fills that arrived before the cancel are recorded and applied, and an order whose cancel was not
+   * confirmed is left as it is (a problem line says so; cancelling it again is safe). The agent's halt uses it.
+   *
+   * @return the selected journal entries afterwards, and what changed on the way (transitions, new fills, problems)
+   * @throws OrderManagerException JOURNAL_FAILED when the journal cannot be read or written
+   */
+  synchronized Cancellation cancelWhere(Predicate<JournaledOrder> which, String reason) {
+    Progress progress = new Progress();
+    List<JournaledOrder> after = new ArrayList<>();
+    for (JournaledOrder o : pending(NON_FINAL)) {
+      if (!which.test(o)) {
+        continue;
+      }
+      try {
+        after.add(cancel(o, reason, progress));
+      } catch (RuntimeException e) {
+        rethrowStorageFailure(e);
+        progress.problems.add(o.clientOrderId() + " (" + o.symbol() + "): " + e.getMessage());
+        after.add(order(o.clientOrderId()));
+      }
+    }
+    return new Cancellation(after, new SyncResult(after.size(), progress.transitions, progress.fills,
+        progress.problems));
+  }
+
+  /**
+   * What {@link #cancelWhere} did.
+   *
+   * @param orders the selected journal entries after the attempt (CANCELED, FILLED if a fill won the race, or
+   *     still working when the cancel was not confirmed)
+   * @param changes transitions and fills recorded on the way, and one problem line per cancel not confirmed
+   */
+  record Cancellation(List<JournaledOrder> orders, SyncResult changes) {}
 
   /**
    * Cancels every non-final order this manager placed in {@code symbol} ({@code null}: all symbols), trying

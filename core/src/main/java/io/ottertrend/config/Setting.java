@@ -92,6 +92,10 @@ public enum Setting {
       decimalRange("0.001", "100")),
   RISK_MAX_HOLD(Group.RISK, SettingType.DURATION, "24h", "Positions older than this are closed by code.",
       durationRange("1m", "365d")),
+  RISK_HALT_CANCEL_ORDERS(Group.RISK, SettingType.CHOICE, "entries",
+      "Resting orders the agent cancels when it finds itself halted (kill switch, daily loss, IP ban): entries (its "
+          + "buy orders), all (its exits too) or none.",
+      choices("entries", "all", "none")),
 
   // --- Signals --------------------------------------------------------------------------------------------
   TRENDS_KEYWORDS(Group.SIGNALS, SettingType.LIST, "socialfi,crypto airdrop,memecoin",

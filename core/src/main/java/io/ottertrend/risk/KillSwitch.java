@@ -18,6 +18,9 @@ import java.util.Objects;
  * all. {@link #resume()} lifts both, and acknowledges the day's losses: the daily-loss halt is cleared and the
  * daily-loss and drawdown baselines restart from the current equity.
  *
+ * <p>Refusing entries does not pull orders already resting on the exchange: the agent does that itself when it
+ * finds itself halted ({@link RiskEngine#haltReason()}), as {@code RISK_HALT_CANCEL_ORDERS} says.
+ *
  * <p>A running {@link RiskEngine} notices a halt or resume written by another process (the CLI) within its poll
  * interval, through the {@value #GENERATION} key every change bumps.
  *

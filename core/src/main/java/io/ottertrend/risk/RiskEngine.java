@@ -159,6 +159,24 @@ public final class RiskEngine {
     }
   }
 
+  /**
+   * Why new entries are halted — the manual kill switch (CLI, flag file, library call, IP ban) or today's
+   * daily-loss latch, worded as {@link KillSwitch#status()} words them — or {@code null} when they are not. Reads
+   * the kill switch at most once per poll interval, like every other call; otherwise it answers from memory.
+   */
+  public String haltReason() {
+    synchronized (lock) {
+      long now = clock.millis();
+      poll(now, false);
+      if (manualHalt != null) {
+        return manualHalt;
+      }
+      // the latch belongs to its day: after midnight it no longer holds, as counters() shows
+      return state.dailyHalt == null || state.day == null || RiskState.dayOf(now).isAfter(state.day) ? null
+          : "daily loss: " + state.dailyHalt;
+    }
+  }
+
   /** Forces a reload of the kill switch and the stored counters at the next call. */
   public void refresh() {
     synchronized (lock) {

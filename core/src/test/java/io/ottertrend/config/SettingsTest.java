@@ -152,6 +152,18 @@ class SettingsTest {
   }
 
   @Test
+  void aBadHaltCancelChoiceIsOneLineNamingTheKeyAndTheAllowedWords() {
+    assertThatThrownBy(() -> Settings.builder().flag("RISK_HALT_CANCEL_ORDERS=everything").build())
+        .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems()).containsExactly(
+            "RISK_HALT_CANCEL_ORDERS='everything': must be one of entries, all, none (from flag)"));
+    assertThatThrownBy(() -> Settings.defaults().with(Map.of(Setting.RISK_HALT_CANCEL_ORDERS, "")))
+        .isInstanceOf(SettingsException.class).hasMessageContaining("RISK_HALT_CANCEL_ORDERS");
+    assertThat(Settings.defaults().string(Setting.RISK_HALT_CANCEL_ORDERS)).isEqualTo("entries");
+    assertThat(Settings.builder().environment(Map.of("RISK_HALT_CANCEL_ORDERS", " All ")).build()
+        .string(Setting.RISK_HALT_CANCEL_ORDERS)).isEqualTo(" All ");
+  }
+
+  @Test
   void badDotenvLineIsReportedWithItsLineNumber() throws IOException {
     Path env = dir.resolve(".env");
     Files.writeString(env, "RISK_MAX_TRADE_USD=10\nthis line is wrong\n");
