@@ -1127,6 +1127,14 @@ public final class Agent {
     if (eq.isPresent() && runId != null) {
       memory.recordEquity(new EquityPoint(runId, valued.at, eq.get(), cash));
     }
+    if (eq.isPresent()) {
+      // the day's loss is marked every cycle, so a market falling while nothing is proposed still halts entries
+      String latched = risk.markToMarket(eq.get());
+      if (latched != null) {
+        emit(new AgentEvent.Notice(valued.at, "WARN", "daily loss limit reached, entries halted until 00:00 UTC: "
+            + latched));
+      }
+    }
     RiskCounters c = risk.counters();
     RiskLimits l = risk.limits();
     List<AgentEvent.PositionLine> lines = new ArrayList<>();

@@ -177,6 +177,56 @@ public final class RiskEngine {
     }
   }
 
+  /**
+   * Marks the day to market with the portfolio's equity; the agent calls it after valuing the portfolio, every
+   * cycle. The day's start equity is then the first valuation of the UTC day, not the equity at the day's first
+   * proposal (which could come hours into a loss and hide it), the peak follows every valuation, and a loss since
+   * the day's start that reaches {@code RISK_MAX_DAILY_LOSS_USD} latches the daily-loss halt now rather than at the
+   * next entry proposal: a falling market with no proposal still halts, so the agent cancels its resting entries
+   * ({@code RISK_HALT_CANCEL_ORDERS}) and {@code status} shows the halt. Writes only what changed, in one
+   * transaction.
+   *
+   * <p>Fails closed: when the database cannot be written the latch still holds in this engine (and the error is
+   * alerted), so entries stay refused.
+   *
+   * @return the daily-loss reason when this call latched the halt, else {@code null}
+   */
+  public String markToMarket(BigDecimal equity) {
+    Objects.requireNonNull(equity, "equity");
+    synchronized (lock) {
+      long now = clock.millis();
+      poll(now, false);
+      LocalDate today = RiskState.dayOf(now);
+      if (state.day == null || today.isAfter(state.day)) {
+        rollover(today, now);
+      }
+      Map<String, String> writes = new LinkedHashMap<>();
+      observe(equity, writes);
+      String latched = null;
+      BigDecimal loss = state.dayStartEquity.subtract(equity);
+      if (state.dailyHalt == null && loss.compareTo(limits.maxDailyLossUsd()) >= 0) {
+        latched = Rules.dailyLossReached(loss, limits.maxDailyLossUsd());
+        writes.put(RiskState.DAILY_HALT, latched);
+        state.dailyHalt = latched;
+        state.invalidate();
+      }
+      if (!writes.isEmpty()) {
+        try {
+          memory.inTransaction(() -> {
+            writes.forEach((k, v) -> memory.putState(k, v, now));
+            return null;
+          });
+        } catch (RuntimeException e) {
+          alerts.error("risk", "cannot record the day's valuation: " + describe(e));
+        }
+      }
+      if (latched != null) {
+        alerts.halt("daily loss limit: " + latched);
+      }
+      return latched;
+    }
+  }
+
   /** Forces a reload of the kill switch and the stored counters at the next call. */
   public void refresh() {
     synchronized (lock) {
@@ -312,16 +362,22 @@ public final class RiskEngine {
           c.stopOutTimes(), c.lastExitAt(), c.pendingEntries(), c.dailyHalt());
       return ctx.withCounters(view);
     }
-    if (needStart) {
+    observe(equity, writes);
+    return ctx.withCounters(state.snapshot());
+  }
+
+  /** Takes {@code equity} as the day's start when there is none yet and as the peak when above it. */
+  private void observe(BigDecimal equity, Map<String, String> writes) {
+    if (state.dayStartEquity == null) {
       state.dayStartEquity = equity;
       writes.put(RiskState.DAY_START_EQUITY, equity.toPlainString());
+      state.invalidate();
     }
-    if (newPeak) {
+    if (state.equityPeak == null || equity.compareTo(state.equityPeak) > 0) {
       state.equityPeak = equity;
       writes.put(RiskState.EQUITY_PEAK, equity.toPlainString());
+      state.invalidate();
     }
-    state.invalidate();
-    return ctx.withCounters(state.snapshot());
   }
 
   private record Result(RiskDecision decision, RiskContext context, boolean haltForDay) {}

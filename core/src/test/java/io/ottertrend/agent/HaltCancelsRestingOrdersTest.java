@@ -263,6 +263,45 @@ class HaltCancelsRestingOrdersTest {
     }
   }
 
+  /**
+   * The loss is marked every cycle: with no proposal at all, a falling market latches the daily-loss halt, and the
+   * next cycle cancels the resting entry. Before, the latch waited for the next entry proposal, and the resting buy
+   * could fill in between.
+   */
+  @Test
+  void aMarkedLossHaltsWithNoProposalAndTheRestingEntryIsCancelled() {
+    try (Run r = run(Map.of("RISK_MAX_DAILY_LOSS_USD", "5"))) {
+      JournaledOrder buy = restingBuy(r, true);
+      r.market().move(KLP, "0.600"); // the $20 position loses $8; the brain proposes nothing
+      r.cycle();
+      assertThat(r.agent.risk().haltReason()).startsWith("daily loss: loss today 8");
+      assertThat(r.notices("daily loss limit reached, entries halted until 00:00 UTC")).hasSize(1);
+      assertThat(r.memory.recentRiskEvents(100)).noneMatch(e -> e.rule().equals("daily_loss"));
+      r.cycle();
+      assertThat(r.agent.orders().order(buy.clientOrderId()).state()).isEqualTo(OrderState.CANCELED);
+      tradeThroughTheLimit(r);
+      assertThat(r.fills(OTR)).isEmpty();
+      assertThat(r.notices("daily loss limit reached")).as("latched once").hasSize(1);
+    }
+  }
+
+  /** The day's loss counts from its first valuation, so a loss taken before the day's first proposal counts. */
+  @Test
+  void theDayStartsAtItsFirstValuationNotAtItsFirstProposal() {
+    try (Run r = run(Map.of("RISK_MAX_DAILY_LOSS_USD", "5"))) {
+      r.brain.next.add(List.of(marketBuy(KLP)));
+      r.cycle();
+      clock.set(Instant.parse("2026-03-03T00:00:00Z")); // a new UTC day, valued at its first cycle
+      r.cycle();
+      r.market().move(KLP, "0.700"); // the $20 position loses $6 during the day, nothing proposed
+      r.cycle();
+      r.brain.next.add(List.of(marketBuy(OTR))); // the day's first proposal comes after the loss
+      r.cycle();
+      assertThat(r.memory.recentOrders(100)).noneMatch(o -> o.symbol().equals(OTR));
+      assertThat(r.agent.risk().haltReason()).startsWith("daily loss: ");
+    }
+  }
+
   @Test
   void aCancelThatFailsIsTriedAgainNextCycleAndTheOrderIsNotForgotten() {
     int[] failures = {1};

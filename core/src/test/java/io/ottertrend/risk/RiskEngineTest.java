@@ -122,6 +122,58 @@ class RiskEngineTest {
     }
   }
 
+  /**
+   * The day's loss is measured from its first valuation, and marking it latches the halt with no proposal at all:
+   * before {@code markToMarket} the day started at its first proposal, so a loss taken before it was never counted.
+   */
+  @Test
+  void markingTheDayLatchesTheDailyLossWithoutAProposalAndStartsTheDayAtItsFirstValuation() {
+    SimulatedClock clock = Clock.simulated(Fixtures.START);
+    Path db = dir.resolve("mark.db");
+    try (SqliteMemory m = SqliteMemory.open(db)) {
+      RiskEngine e = engine(m, clock);
+      assertThat(e.markToMarket(d("1000"))).isNull();
+      clock.advance(Duration.ofMinutes(5));
+      assertThat(e.markToMarket(d("1010"))).isNull();
+      assertThat(e.counters().dayStartEquity()).isEqualByComparingTo("1000");
+      assertThat(e.counters().equityPeak()).isEqualByComparingTo("1010");
+      clock.advance(Duration.ofMinutes(5));
+      assertThat(e.markToMarket(d("960"))).as("a $40 loss is within the $50 limit").isNull();
+      long now = clock.millis();
+      // the first proposal of the day comes after the loss: it is measured from 1,000, not from 960
+      RiskDecision late = e.evaluate(context(buy("10"), now).portfolio(holding("40", now)).previousPrice(null)
+          .build());
+      assertThat(late.rule()).as(late.summary()).isEqualTo(Rules.DAILY_LOSS);
+      assertThat(late.reason()).isEqualTo("loss today 60 reached the daily limit 50");
+    }
+    List<Alert> seen = new CopyOnWriteArrayList<>();
+    try (SqliteMemory m = SqliteMemory.open(dir.resolve("mark2.db"));
+        Alerts alerts = Alerts.builder(clock).sink(recording(seen)).build()) {
+      RiskEngine e = RiskEngine.builder(m, clock, RiskLimits.defaults()).alerts(alerts).build();
+      e.markToMarket(d("1000"));
+      clock.advance(Duration.ofMinutes(5));
+      String latched = e.markToMarket(d("949.5"));
+      assertThat(latched).isEqualTo("loss today 50.5 reached the daily limit 50");
+      assertThat(e.haltReason()).isEqualTo("daily loss: " + latched);
+      assertThat(e.markToMarket(d("940"))).as("latched once").isNull();
+      alerts.flush(Duration.ofSeconds(5));
+      assertThat(seen).extracting(Alert::kind).containsExactly(AlertKind.HALT);
+      assertThat(m.recentRiskEvents(10)).as("no proposal, no verdict").isEmpty();
+      long now = clock.millis();
+      RiskDecision refused = e.evaluate(context(buy("10"), now).portfolio(holding("100", now)).build());
+      assertThat(refused.rule()).isEqualTo(Rules.DAILY_LOSS);
+      assertThat(refused.reason()).contains("halted until 00:00 UTC");
+    }
+    try (SqliteMemory m = SqliteMemory.open(dir.resolve("mark2.db"))) {
+      RiskEngine restarted = engine(m, clock);
+      assertThat(restarted.haltReason()).startsWith("daily loss: loss today 50.5");
+      clock.set(Instant.parse("2026-11-25T00:00:00Z"));
+      assertThat(restarted.markToMarket(d("940"))).isNull();
+      assertThat(restarted.haltReason()).isNull();
+      assertThat(restarted.counters().dayStartEquity()).isEqualByComparingTo("940");
+    }
+  }
+
   @Test
   void manualResumeClearsTheDailyHaltAndRebasesTheLoss() {
     SimulatedClock clock = Clock.simulated(Fixtures.START);

@@ -32,8 +32,7 @@ final class DailyLossRule extends EntryRule {
     BigDecimal loss = c.dayStartEquity().subtract(equity);
     BigDecimal max = ctx.limits().maxDailyLossUsd();
     if (loss.compareTo(max) >= 0) {
-      return RiskVerdict.rejectAndHaltForDay("loss today " + Rules.money(loss) + " reached the daily limit "
-          + Rules.money(max));
+      return RiskVerdict.rejectAndHaltForDay(Rules.dailyLossReached(loss, max));
     }
     return RiskVerdict.approve();
   }

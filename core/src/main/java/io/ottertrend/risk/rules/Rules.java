@@ -90,6 +90,14 @@ public final class Rules {
     return STANDARD;
   }
 
+  /**
+   * The daily-loss rule's reason for a loss that reached the limit; the engine's {@code markToMarket} latches the
+   * halt with the same words.
+   */
+  public static String dailyLossReached(BigDecimal loss, BigDecimal max) {
+    return "loss today " + money(loss) + " reached the daily limit " + money(max);
+  }
+
   static String money(BigDecimal v) {
     BigDecimal abs = v.abs();
     int scale = abs.compareTo(BigDecimal.ONE) >= 0 || abs.signum() == 0 ? 2 : 8;
