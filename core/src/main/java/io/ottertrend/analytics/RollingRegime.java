@@ -20,8 +20,10 @@ import java.util.Objects;
  * within that accuracy may therefore rank on the other side of it than in the batch computation.
  *
  * <p>State is struct-of-arrays over the series (rings of the last closes, returns, absolute moves and rolling σ
- * values, and a monotonic deque for the window's peak): nothing is allocated per bar or per read except by
- * {@link #assessment(int)}.
+ * values): nothing is allocated per bar or per read except by {@link #assessment(int)}. What only a read needs is
+ * worked out when read, as far as the read needs it: the window's peak (for the drawdown) is a scan of the close
+ * ring, which {@link #regime(int)} reaches only after a large net fall; whether σ is high is a SIMD count over the
+ * σ ring, skipped while an earlier count still proves σ below the bar (see {@code isHighVolatility}).
  *
  * <p><b>Errors.</b> The constructor rejects {@code series < 1}, {@code window < 2} and {@code history <= window}
  * with {@link IllegalArgumentException}. {@link #push(double[])} rejects a {@code null} array ({@link
@@ -42,6 +44,8 @@ public final class RollingRegime {
    * vector: 512 bits), so the percentile count runs whole vectors with no scalar tail. NaN never counts.
    */
   private static final int SIGMA_ALIGN = 8;
+  /** The level above the current σ whose count {@link #isHighVolatility} keeps: a quarter higher. */
+  private static final double HIGH_VOL_LEVEL = 1.25;
 
   private final int series;
   private final int window;
@@ -49,7 +53,9 @@ public final class RollingRegime {
   /** Exact recomputation at least this often, as {@code Indicators.rollingStd}'s scalar kernel does. */
   private final int every;
 
-  // Rings shared by all series: one slot per bar, slot k of series i at [i * capacity + k].
+  // Rings shared by all series, slot-major (time-major): slot k of series i at [k * series + i], so a push writes
+  // one contiguous row per ring, streaming through memory, instead of a cache line per series per ring. Only the
+  // rare recomputations and the drawdown's scan read a series' slots, a row apart.
   private final int closeCap;
   private final double[] closes; // the last window + 1 closes
   private final double[] returns; // the last window log returns (0 where a price was invalid)
@@ -59,11 +65,15 @@ public final class RollingRegime {
   private final double[] sigmas; // the last history - window rolling σ values, NaN where undefined or padding
   private final int[] sigmaCount; // how many of them are not NaN
 
-  // Monotonic deque of (bar, close) per series, decreasing closes, for the peak of the window.
-  private final long[] dequeBar;
-  private final double[] dequeClose;
-  private final int[] dequeHead;
-  private final int[] dequeSize;
+  /**
+   * For each count {@code n} of σ values, the fewest of them at or below the current σ for {@code count / n >=}
+   * {@link Analytics#HIGH_VOL_PERCENTILE} in {@code double}: the high-volatility rule as an integer threshold.
+   */
+  private final int[] highVolCount;
+  /** Per series, a σ level, how many σ values of the ring lay above it, and at which bar; see isHighVolatility. */
+  private final double[] highVolLevel;
+  private final int[] highVolAbove;
+  private final long[] highVolBar;
 
   // Per-series running state.
   private final long[] lastInvalid; // bar of the latest non-positive, infinite or NaN close
@@ -110,10 +120,18 @@ public final class RollingRegime {
     sigmas = new double[series * sigmaStride];
     Arrays.fill(sigmas, Double.NaN);
     sigmaCount = new int[series];
-    dequeBar = new long[series * closeCap];
-    dequeClose = new double[series * closeCap];
-    dequeHead = new int[series];
-    dequeSize = new int[series];
+    highVolCount = new int[sigmaCap + 1];
+    for (int n = 1; n <= sigmaCap; n++) {
+      int c = 0;
+      while (c <= n && !((double) c / n >= Analytics.HIGH_VOL_PERCENTILE)) {
+        c++;
+      }
+      highVolCount[n] = c; // n + 1 when no count reaches it
+    }
+    highVolLevel = new double[series];
+    Arrays.fill(highVolLevel, Double.NaN); // no level yet: nothing is known to lie above
+    highVolAbove = new int[series];
+    highVolBar = new long[series];
     lastInvalid = new long[series];
     Arrays.fill(lastInvalid, Long.MIN_VALUE);
     path = new double[series];
@@ -202,18 +220,17 @@ public final class RollingRegime {
     if (!valid) {
       lastInvalid[i] = bar;
     }
-    closes[i * closeCap + closeSlot] = c;
-    pushPeak(i, valid ? c : 0, bar);
+    closes[closeSlot * series + i] = c;
     if (!hasReturn) {
       return;
     }
-    double previous = closes[i * closeCap + previousSlot];
+    double previous = closes[previousSlot * series + i];
     // An invalid price contributes 0: every window that holds it is reported undefined, and the running sums stay
     // consistent for the windows after it.
     boolean pairValid = lastInvalid[i] < bar - 1;
     double r = pairValid ? Math.log(c / previous) : 0;
     double move = pairValid ? Math.abs(c - previous) : 0;
-    int k = i * window + returnSlot;
+    int k = returnSlot * series + i;
     double oldReturn = returns[k];
     double oldMove = moves[k];
     returns[k] = r;
@@ -226,31 +243,6 @@ public final class RollingRegime {
       growPath(i, move, windowValid, bar);
       growSigma(i, windowValid, (int) bar);
     }
-  }
-
-  /** Keeps the deque's closes strictly decreasing from oldest to newest; the front is the window's peak. */
-  private void pushPeak(int i, double c, long bar) {
-    int base = i * closeCap;
-    int head = dequeHead[i];
-    int size = dequeSize[i];
-    // Expire first, so the window's at most window + 1 closes fit: the read after this push starts at oldest.
-    long oldest = bar - Math.min(window, Math.min(bar + 1, history) - 1);
-    while (size > 0 && dequeBar[base + head] < oldest) {
-      head = wrap(head + 1);
-      size--;
-    }
-    while (size > 0 && dequeClose[base + wrap(head + size - 1)] <= c) {
-      size--;
-    }
-    int tail = wrap(head + size);
-    dequeBar[base + tail] = bar;
-    dequeClose[base + tail] = c;
-    dequeHead[i] = head;
-    dequeSize[i] = size + 1;
-  }
-
-  private int wrap(int slot) {
-    return slot >= closeCap ? slot - closeCap : slot;
   }
 
   /** While the window still grows, path is summed from the oldest move on, in the batch order: bit-for-bit. */
@@ -280,11 +272,10 @@ public final class RollingRegime {
 
   /** Σ of the last {@code count} moves, oldest first as the batch loop adds them; resets the rounding bound. */
   private double recomputePath(int i, int count) {
-    int base = i * window;
     int slot = oldestSlot(count);
     double sum = 0;
     for (int k = 0; k < count; k++) {
-      sum += moves[base + slot];
+      sum += moves[slot * series + i];
       slot = slot + 1 == window ? 0 : slot + 1;
     }
     pathError[i] = 0;
@@ -340,20 +331,19 @@ public final class RollingRegime {
    * oldest, in the same order, so a flat window gives exactly 0.
    */
   private void recomputeSigma(int i, int count) {
-    int base = i * window;
     int oldest = oldestSlot(count);
-    double first = returns[base + oldest];
+    double first = returns[oldest * series + i];
     double s = 0;
     int slot = returnSlot;
     for (int k = 0; k < count - 1; k++) {
-      s += returns[base + slot] - first;
+      s += returns[slot * series + i] - first;
       slot = slot == 0 ? window - 1 : slot - 1;
     }
     double m = s / count + first;
     double ss = 0;
     slot = returnSlot;
     for (int k = 0; k < count; k++) {
-      double d = returns[base + slot] - m;
+      double d = returns[slot * series + i] - m;
       ss = Math.fma(d, d, ss);
       slot = slot == 0 ? window - 1 : slot - 1;
     }
@@ -450,22 +440,58 @@ public final class RollingRegime {
     }
   }
 
+  /**
+   * {@code detectRegime}'s crash rule with its two conditions swapped (both are pure, so the answer is the same):
+   * the net return is O(1), the drawdown a scan of the window, needed only after a large fall.
+   */
   private boolean isCrash(int i) {
-    return drawdownOf(i) >= Analytics.CRASH_DRAWDOWN && netReturnOf(i) <= -Analytics.CRASH_DRAWDOWN * 2 / 3;
+    return netReturnOf(i) <= -Analytics.CRASH_DRAWDOWN * 2 / 3 && drawdownOf(i) >= Analytics.CRASH_DRAWDOWN;
   }
 
-  /** {@code detectRegime} also asks for more than one σ value; with one the percentile is 0.5, below the bar. */
+  /**
+   * {@code volatilityPercentileOf(i) >= HIGH_VOL_PERCENTILE}, exactly, mostly without counting the ring. With
+   * {@code n} σ values the percentile reaches the bar when at least {@code need = highVolCount[n]} of them are at or
+   * below the current σ, that is when at most {@code n - need} (7 of 70 by default) lie above it. A count that finds
+   * σ below the bar also counts the values above a level a quarter higher ({@code highVolLevel}, {@code
+   * highVolAbove}, at bar {@code highVolBar}). Each later push replaces one value of the ring, so {@code d} pushes
+   * later at least {@code highVolAbove - d} values still lie above that level; while that is more than {@code n -
+   * need} and σ has not risen past the level, σ is still below the bar, with no count. σ moves slowly (one return
+   * in the window changes per bar), so most reads of a series whose σ is not among its highest are answered so.
+   * Slots not yet written and the padding hold NaN, which counts neither at or below nor above a level. With one σ
+   * value the percentile is 0.5, below the bar.
+   */
   private boolean isHighVolatility(int i) {
-    return volatilityPercentileOf(i) >= Analytics.HIGH_VOL_PERCENTILE;
+    if (currentWindow() < window) {
+      return 0.5 >= Analytics.HIGH_VOL_PERCENTILE;
+    }
+    int n = sigmaCount[i];
+    double vol = sigma[i];
+    if (n <= 1 || vol != vol) {
+      // one value: the percentile is 0.5; a NaN σ (never in a defined window) has nothing at or below it
+      return n <= 1 && 0.5 >= Analytics.HIGH_VOL_PERCENTILE;
+    }
+    int need = highVolCount[n];
+    if (vol <= highVolLevel[i] && highVolAbove[i] - (bars - highVolBar[i]) > n - need) {
+      return false;
+    }
+    int base = i * sigmaStride;
+    boolean high = countAtOrBelow(vol, base) >= need;
+    if (!high) {
+      double level = vol * HIGH_VOL_LEVEL;
+      highVolLevel[i] = level;
+      highVolAbove[i] = n - countAtOrBelow(level, base);
+      highVolBar[i] = bars;
+    }
+    return high;
   }
 
   private double lastClose(int i) {
-    return closes[i * closeCap + closeSlot];
+    return closes[closeSlot * series + i];
   }
 
   private double firstClose(int i) {
     int slot = closeSlot - currentWindow();
-    return closes[i * closeCap + (slot < 0 ? slot + closeCap : slot)];
+    return closes[(slot < 0 ? slot + closeCap : slot) * series + i];
   }
 
   private double netMove(int i) {
@@ -481,8 +507,18 @@ public final class RollingRegime {
     return lastClose(i) / firstClose(i) - 1;
   }
 
+  /**
+   * {@code 1 - last / peak} with the peak scanned from the close ring: the window's {@code currentWindow() + 1}
+   * closes, all positive and finite where this is read (the series is defined), so the maximum is exact.
+   */
   private double drawdownOf(int i) {
-    return 1 - lastClose(i) / dequeClose[i * closeCap + dequeHead[i]];
+    int slot = closeSlot;
+    double peak = closes[slot * series + i];
+    for (int k = currentWindow(); k > 0; k--) {
+      slot = slot == 0 ? closeCap - 1 : slot - 1;
+      peak = Math.max(peak, closes[slot * series + i]);
+    }
+    return 1 - lastClose(i) / peak;
   }
 
   private double volatilityPercentileOf(int i) {
