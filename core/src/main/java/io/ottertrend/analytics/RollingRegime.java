@@ -22,8 +22,7 @@ import java.util.Objects;
  * <p>State is struct-of-arrays over the series (rings of the last closes, returns, absolute moves and rolling σ
  * values): nothing is allocated per bar or per read except by {@link #assessment(int)}. What only a read needs is
  * worked out when read, as far as the read needs it: the window's peak (for the drawdown) is a scan of the close
- * ring, which {@link #regime(int)} reaches only after a large net fall; whether σ is high is a SIMD count over the
- * σ ring, skipped while an earlier count still proves σ below the bar (see {@code isHighVolatility}).
+ * ring, which {@link #regime(int)} reaches only after a large net fall.
  *
  * <p><b>Errors.</b> The constructor rejects {@code series < 1}, {@code window < 2} and {@code history <= window}
  * with {@link IllegalArgumentException}. {@link #push(double[])} rejects a {@code null} array ({@link
@@ -44,8 +43,6 @@ public final class RollingRegime {
    * vector: 512 bits), so the percentile count runs whole vectors with no scalar tail. NaN never counts.
    */
   private static final int SIGMA_ALIGN = 8;
-  /** The level above the current σ whose count {@link #isHighVolatility} keeps: a quarter higher. */
-  private static final double HIGH_VOL_LEVEL = 1.25;
 
   private final int series;
   private final int window;
@@ -64,16 +61,6 @@ public final class RollingRegime {
   private final int sigmaStride; // sigmaCap rounded up to SIGMA_ALIGN; series i's ring starts at i * sigmaStride
   private final double[] sigmas; // the last history - window rolling σ values, NaN where undefined or padding
   private final int[] sigmaCount; // how many of them are not NaN
-
-  /**
-   * For each count {@code n} of σ values, the fewest of them at or below the current σ for {@code count / n >=}
-   * {@link Analytics#HIGH_VOL_PERCENTILE} in {@code double}: the high-volatility rule as an integer threshold.
-   */
-  private final int[] highVolCount;
-  /** Per series, a σ level, how many σ values of the ring lay above it, and at which bar; see isHighVolatility. */
-  private final double[] highVolLevel;
-  private final int[] highVolAbove;
-  private final long[] highVolBar;
 
   // Per-series running state.
   private final long[] lastInvalid; // bar of the latest non-positive, infinite or NaN close
@@ -120,18 +107,6 @@ public final class RollingRegime {
     sigmas = new double[series * sigmaStride];
     Arrays.fill(sigmas, Double.NaN);
     sigmaCount = new int[series];
-    highVolCount = new int[sigmaCap + 1];
-    for (int n = 1; n <= sigmaCap; n++) {
-      int c = 0;
-      while (c <= n && !((double) c / n >= Analytics.HIGH_VOL_PERCENTILE)) {
-        c++;
-      }
-      highVolCount[n] = c; // n + 1 when no count reaches it
-    }
-    highVolLevel = new double[series];
-    Arrays.fill(highVolLevel, Double.NaN); // no level yet: nothing is known to lie above
-    highVolAbove = new int[series];
-    highVolBar = new long[series];
     lastInvalid = new long[series];
     Arrays.fill(lastInvalid, Long.MIN_VALUE);
     path = new double[series];
@@ -448,41 +423,9 @@ public final class RollingRegime {
     return netReturnOf(i) <= -Analytics.CRASH_DRAWDOWN * 2 / 3 && drawdownOf(i) >= Analytics.CRASH_DRAWDOWN;
   }
 
-  /**
-   * {@code volatilityPercentileOf(i) >= HIGH_VOL_PERCENTILE}, exactly, mostly without counting the ring. With
-   * {@code n} σ values the percentile reaches the bar when at least {@code need = highVolCount[n]} of them are at or
-   * below the current σ, that is when at most {@code n - need} (7 of 70 by default) lie above it. A count that finds
-   * σ below the bar also counts the values above a level a quarter higher ({@code highVolLevel}, {@code
-   * highVolAbove}, at bar {@code highVolBar}). Each later push replaces one value of the ring, so {@code d} pushes
-   * later at least {@code highVolAbove - d} values still lie above that level; while that is more than {@code n -
-   * need} and σ has not risen past the level, σ is still below the bar, with no count. σ moves slowly (one return
-   * in the window changes per bar), so most reads of a series whose σ is not among its highest are answered so.
-   * Slots not yet written and the padding hold NaN, which counts neither at or below nor above a level. With one σ
-   * value the percentile is 0.5, below the bar.
-   */
+  /** {@code detectRegime} also asks for more than one σ value; with one the percentile is 0.5, below the bar. */
   private boolean isHighVolatility(int i) {
-    if (currentWindow() < window) {
-      return 0.5 >= Analytics.HIGH_VOL_PERCENTILE;
-    }
-    int n = sigmaCount[i];
-    double vol = sigma[i];
-    if (n <= 1 || vol != vol) {
-      // one value: the percentile is 0.5; a NaN σ (never in a defined window) has nothing at or below it
-      return n <= 1 && 0.5 >= Analytics.HIGH_VOL_PERCENTILE;
-    }
-    int need = highVolCount[n];
-    if (vol <= highVolLevel[i] && highVolAbove[i] - (bars - highVolBar[i]) > n - need) {
-      return false;
-    }
-    int base = i * sigmaStride;
-    boolean high = countAtOrBelow(vol, base) >= need;
-    if (!high) {
-      double level = vol * HIGH_VOL_LEVEL;
-      highVolLevel[i] = level;
-      highVolAbove[i] = n - countAtOrBelow(level, base);
-      highVolBar[i] = bars;
-    }
-    return high;
+    return volatilityPercentileOf(i) >= Analytics.HIGH_VOL_PERCENTILE;
   }
 
   private double lastClose(int i) {

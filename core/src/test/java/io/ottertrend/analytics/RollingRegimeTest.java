@@ -281,10 +281,9 @@ class RollingRegimeTest {
   }
 
   /**
-   * The regime's short cuts against its own full read-outs, exactly: the crash rule's drawdown scanned only after a
-   * large fall, and the high-volatility rule's count skipped while an earlier one still decides, on prices of a
-   * few ticks (σ values tie exactly, flat windows give σ = 0) with invalid closes, read at random bars, with the
-   * default and with small shapes.
+   * The regime against its own read-outs, exactly: the drawdown scanned from the close ring (and the crash rule
+   * asking for it only after a large fall) and the rules in order, on prices of a few ticks (σ values tie exactly,
+   * flat windows give σ = 0) with invalid closes, read at random bars, with the default and with small shapes.
    */
   @Test
   void regimeShortCutsAgreeExactlyWithTheFullReadOuts() {
