@@ -20,8 +20,9 @@ import java.util.Objects;
  * within that accuracy may therefore rank on the other side of it than in the batch computation.
  *
  * <p>State is struct-of-arrays over the series (rings of the last closes, returns, absolute moves and rolling σ
- * values, and a monotonic deque for the window's peak): nothing is allocated per bar or per read except by
- * {@link #assessment(int)}.
+ * values): nothing is allocated per bar or per read except by {@link #assessment(int)}. What only a read needs is
+ * worked out when read, as far as the read needs it: the window's peak (for the drawdown) is a scan of the close
+ * ring, which {@link #regime(int)} reaches only after a large net fall.
  *
  * <p><b>Errors.</b> The constructor rejects {@code series < 1}, {@code window < 2} and {@code history <= window}
  * with {@link IllegalArgumentException}. {@link #push(double[])} rejects a {@code null} array ({@link
@@ -49,7 +50,9 @@ public final class RollingRegime {
   /** Exact recomputation at least this often, as {@code Indicators.rollingStd}'s scalar kernel does. */
   private final int every;
 
-  // Rings shared by all series: one slot per bar, slot k of series i at [i * capacity + k].
+  // Rings shared by all series, slot-major (time-major): slot k of series i at [k * series + i], so a push writes
+  // one contiguous row per ring, streaming through memory, instead of a cache line per series per ring. Only the
+  // rare recomputations and the drawdown's scan read a series' slots, a row apart.
   private final int closeCap;
   private final double[] closes; // the last window + 1 closes
   private final double[] returns; // the last window log returns (0 where a price was invalid)
@@ -58,12 +61,6 @@ public final class RollingRegime {
   private final int sigmaStride; // sigmaCap rounded up to SIGMA_ALIGN; series i's ring starts at i * sigmaStride
   private final double[] sigmas; // the last history - window rolling σ values, NaN where undefined or padding
   private final int[] sigmaCount; // how many of them are not NaN
-
-  // Monotonic deque of (bar, close) per series, decreasing closes, for the peak of the window.
-  private final long[] dequeBar;
-  private final double[] dequeClose;
-  private final int[] dequeHead;
-  private final int[] dequeSize;
 
   // Per-series running state.
   private final long[] lastInvalid; // bar of the latest non-positive, infinite or NaN close
@@ -110,10 +107,6 @@ public final class RollingRegime {
     sigmas = new double[series * sigmaStride];
     Arrays.fill(sigmas, Double.NaN);
     sigmaCount = new int[series];
-    dequeBar = new long[series * closeCap];
-    dequeClose = new double[series * closeCap];
-    dequeHead = new int[series];
-    dequeSize = new int[series];
     lastInvalid = new long[series];
     Arrays.fill(lastInvalid, Long.MIN_VALUE);
     path = new double[series];
@@ -202,18 +195,17 @@ public final class RollingRegime {
     if (!valid) {
       lastInvalid[i] = bar;
     }
-    closes[i * closeCap + closeSlot] = c;
-    pushPeak(i, valid ? c : 0, bar);
+    closes[closeSlot * series + i] = c;
     if (!hasReturn) {
       return;
     }
-    double previous = closes[i * closeCap + previousSlot];
+    double previous = closes[previousSlot * series + i];
     // An invalid price contributes 0: every window that holds it is reported undefined, and the running sums stay
     // consistent for the windows after it.
     boolean pairValid = lastInvalid[i] < bar - 1;
     double r = pairValid ? Math.log(c / previous) : 0;
     double move = pairValid ? Math.abs(c - previous) : 0;
-    int k = i * window + returnSlot;
+    int k = returnSlot * series + i;
     double oldReturn = returns[k];
     double oldMove = moves[k];
     returns[k] = r;
@@ -226,31 +218,6 @@ public final class RollingRegime {
       growPath(i, move, windowValid, bar);
       growSigma(i, windowValid, (int) bar);
     }
-  }
-
-  /** Keeps the deque's closes strictly decreasing from oldest to newest; the front is the window's peak. */
-  private void pushPeak(int i, double c, long bar) {
-    int base = i * closeCap;
-    int head = dequeHead[i];
-    int size = dequeSize[i];
-    // Expire first, so the window's at most window + 1 closes fit: the read after this push starts at oldest.
-    long oldest = bar - Math.min(window, Math.min(bar + 1, history) - 1);
-    while (size > 0 && dequeBar[base + head] < oldest) {
-      head = wrap(head + 1);
-      size--;
-    }
-    while (size > 0 && dequeClose[base + wrap(head + size - 1)] <= c) {
-      size--;
-    }
-    int tail = wrap(head + size);
-    dequeBar[base + tail] = bar;
-    dequeClose[base + tail] = c;
-    dequeHead[i] = head;
-    dequeSize[i] = size + 1;
-  }
-
-  private int wrap(int slot) {
-    return slot >= closeCap ? slot - closeCap : slot;
   }
 
   /** While the window still grows, path is summed from the oldest move on, in the batch order: bit-for-bit. */
@@ -280,11 +247,10 @@ public final class RollingRegime {
 
   /** Σ of the last {@code count} moves, oldest first as the batch loop adds them; resets the rounding bound. */
   private double recomputePath(int i, int count) {
-    int base = i * window;
     int slot = oldestSlot(count);
     double sum = 0;
     for (int k = 0; k < count; k++) {
-      sum += moves[base + slot];
+      sum += moves[slot * series + i];
       slot = slot + 1 == window ? 0 : slot + 1;
     }
     pathError[i] = 0;
@@ -340,20 +306,19 @@ public final class RollingRegime {
    * oldest, in the same order, so a flat window gives exactly 0.
    */
   private void recomputeSigma(int i, int count) {
-    int base = i * window;
     int oldest = oldestSlot(count);
-    double first = returns[base + oldest];
+    double first = returns[oldest * series + i];
     double s = 0;
     int slot = returnSlot;
     for (int k = 0; k < count - 1; k++) {
-      s += returns[base + slot] - first;
+      s += returns[slot * series + i] - first;
       slot = slot == 0 ? window - 1 : slot - 1;
     }
     double m = s / count + first;
     double ss = 0;
     slot = returnSlot;
     for (int k = 0; k < count; k++) {
-      double d = returns[base + slot] - m;
+      double d = returns[slot * series + i] - m;
       ss = Math.fma(d, d, ss);
       slot = slot == 0 ? window - 1 : slot - 1;
     }
@@ -450,8 +415,12 @@ public final class RollingRegime {
     }
   }
 
+  /**
+   * {@code detectRegime}'s crash rule with its two conditions swapped (both are pure, so the answer is the same):
+   * the net return is O(1), the drawdown a scan of the window, needed only after a large fall.
+   */
   private boolean isCrash(int i) {
-    return drawdownOf(i) >= Analytics.CRASH_DRAWDOWN && netReturnOf(i) <= -Analytics.CRASH_DRAWDOWN * 2 / 3;
+    return netReturnOf(i) <= -Analytics.CRASH_DRAWDOWN * 2 / 3 && drawdownOf(i) >= Analytics.CRASH_DRAWDOWN;
   }
 
   /** {@code detectRegime} also asks for more than one σ value; with one the percentile is 0.5, below the bar. */
@@ -460,12 +429,12 @@ public final class RollingRegime {
   }
 
   private double lastClose(int i) {
-    return closes[i * closeCap + closeSlot];
+    return closes[closeSlot * series + i];
   }
 
   private double firstClose(int i) {
     int slot = closeSlot - currentWindow();
-    return closes[i * closeCap + (slot < 0 ? slot + closeCap : slot)];
+    return closes[(slot < 0 ? slot + closeCap : slot) * series + i];
   }
 
   private double netMove(int i) {
@@ -481,8 +450,18 @@ public final class RollingRegime {
     return lastClose(i) / firstClose(i) - 1;
   }
 
+  /**
+   * {@code 1 - last / peak} with the peak scanned from the close ring: the window's {@code currentWindow() + 1}
+   * closes, all positive and finite where this is read (the series is defined), so the maximum is exact.
+   */
   private double drawdownOf(int i) {
-    return 1 - lastClose(i) / dequeClose[i * closeCap + dequeHead[i]];
+    int slot = closeSlot;
+    double peak = closes[slot * series + i];
+    for (int k = currentWindow(); k > 0; k--) {
+      slot = slot == 0 ? closeCap - 1 : slot - 1;
+      peak = Math.max(peak, closes[slot * series + i]);
+    }
+    return 1 - lastClose(i) / peak;
   }
 
   private double volatilityPercentileOf(int i) {

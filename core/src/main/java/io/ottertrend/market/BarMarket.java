@@ -42,7 +42,7 @@ abstract class BarMarket implements MarketSource {
   private static final long DAY = 86_400_000L;
 
   /** Read access to one symbol's base bars. Indexes are 0-based; only {@code [first, completed)} is visible. */
-  interface Bars {
+  interface Bars extends BarAggregates.Rescan {
     int first();
 
     int completed();
@@ -51,16 +51,13 @@ abstract class BarMarket implements MarketSource {
 
     double open(int i);
 
-    double high(int i);
-
-    double low(int i);
-
-    double close(int i);
-
-    double volume(int i);
-
-    /** Window statistics of these bars in O(1); covers at least {@code [first, completed)}. */
+    /** Window statistics of these bars in O(1), in lane {@link #lane()}; covers at least {@code [first, completed)}. */
     BarAggregates aggregates();
+
+    /** The lane of {@link #aggregates()} that holds these bars. */
+    default int lane() {
+      return 0;
+    }
   }
 
   /** How the synthesised book of a symbol looks. */
@@ -69,8 +66,9 @@ abstract class BarMarket implements MarketSource {
   protected final Clock clock;
   protected final long seed;
   protected final long stepMillis;
+  static final long DAY_MILLIS = DAY;
   // Base steps in a day, rounded up: how far back a 24 h window starts (worked out once, a 64-bit division).
-  private final int dayBars;
+  final int dayBars;
   private final Map<String, Integer> index = new HashMap<>();
   // Caches of immutable facts, rebuilt whole when missing or stale: a race only builds them twice.
   private volatile BoardLayout boardLayout;
@@ -116,12 +114,6 @@ abstract class BarMarket implements MarketSource {
 
   /** Bars of symbol {@code s} visible at {@code now} (generated or loaded as needed). */
   abstract Bars bars(int s, long now);
-
-  /**
-   * Makes the bars of every symbol visible at {@code now} ready before {@link #quotes()} reads them all, in one
-   * go where that is cheaper than symbol by symbol; {@link #bars} works without it.
-   */
-  void prepareBars(long now) {}
 
   abstract SymbolRules rules(int s);
 
@@ -185,49 +177,63 @@ abstract class BarMarket implements MarketSource {
    * The statistics of {@link #tickers()} in columns, in the same order, in O(1) per symbol and without building a
    * ticker: prices are the unrounded last close and the {@link #bookTicker} rule in {@code double} (within one
    * tick of the ticker's), {@link QuoteBoard#ticker(int)} builds the exact {@link #ticker(String)} of the board's
-   * time on demand.
+   * time on demand. Two passes: which symbols have traded (their bars at {@code now}), then their quotes into
+   * columns of exactly that size. A subclass may read its bars more directly ({@link HistoricalMarket}) with
+   * {@link #putQuote} and {@link #board}.
    */
   @Override
   public QuoteBoard quotes() {
     long now = clock.millis();
-    prepareBars(now);
     int n = symbolCount();
     int[] traded = new int[n];
-    BoardColumns columns = new BoardColumns(n);
+    Bars[] views = new Bars[n];
     int count = 0;
     for (int s = 0; s < n; s++) {
       if (listed(s, now)) {
         Bars b = bars(s, now);
         if (b.completed() > b.first()) {
           traded[count] = s;
-          putQuote(columns, count++, s, b, now);
+          views[count++] = b;
         }
       }
     }
-    BoardLayout layout = layoutOf(traded, count);
-    BoardColumns c = columns.trimmedTo(count);
-    int[] ids = layout.ids();
-    return QuoteBoard.ofColumns(now, layout.symbols(), layout.index(), c.last, c.bid, c.ask, c.change,
-        c.quoteVolume, i -> ticker(ids[i], now));
+    BoardColumns columns = new BoardColumns(count);
+    for (int j = 0; j < count; j++) {
+      Bars b = views[j];
+      int end = b.completed();
+      int from = dayStart(b, end, now);
+      putQuote(columns, j, traded[j], b.close(end - 1), b.open(from), volatilityMultiplier(b, end),
+          b.aggregates().quoteVolume(b.lane(), b, from, end));
+    }
+    return board(now, traded, count, columns);
   }
 
-  /** Entry {@code j} of a board: symbol {@code s}, which has traded bars, at {@code now}; see {@link #quotes()}. */
-  private void putQuote(BoardColumns c, int j, int s, Bars b, long now) {
-    int end = b.completed();
-    int from = dayStart(b, end, now);
-    double close = b.close(end - 1);
-    double spread = spreadFraction(s) * volatilityMultiplier(b, end);
+  /**
+   * Entry {@code j} of a board: symbol {@code s}, whose last close is {@code close}, whose 24 h window opened at
+   * {@code dayOpen} and traded {@code quoteVolume}, with its spread widened by {@code spreadMultiplier}.
+   */
+  final void putQuote(BoardColumns c, int j, int s, double close, double dayOpen, double spreadMultiplier,
+      double quoteVolume) {
+    double spread = spreadFraction(s) * spreadMultiplier;
     Increments inc = increments(s);
     double tick = inc.tick();
     c.last[j] = close;
     c.bid[j] = Math.max(inc.floor(close * (1 - spread / 2)), tick);
     c.ask[j] = Math.max(inc.ceil(close * (1 + spread / 2)), c.bid[j] + tick);
-    c.change[j] = changeFraction(b.open(from), close);
-    c.quoteVolume[j] = b.aggregates().quoteVolume(b, from, end);
+    c.change[j] = changeFraction(dayOpen, close);
+    c.quoteVolume[j] = quoteVolume;
   }
 
-  /** The columns of a board being filled: one entry per symbol, trimmed to the traded ones at the end. */
-  private static final class BoardColumns {
+  /** The board of the symbols {@code traded[0, count)} at {@code now}, whose quotes {@code columns} hold. */
+  final QuoteBoard board(long now, int[] traded, int count, BoardColumns columns) {
+    BoardLayout layout = layoutOf(traded, count);
+    int[] ids = layout.ids();
+    return QuoteBoard.ofColumns(now, layout.symbols(), layout.index(), columns.last, columns.bid, columns.ask,
+        columns.change, columns.quoteVolume, i -> ticker(ids[i], now));
+  }
+
+  /** The columns of a board being filled: one entry per traded symbol. */
+  static final class BoardColumns {
     final double[] last;
     final double[] bid;
     final double[] ask;
@@ -235,20 +241,11 @@ abstract class BarMarket implements MarketSource {
     final double[] quoteVolume;
 
     BoardColumns(int n) {
-      this(new double[n], new double[n], new double[n], new double[n], new double[n]);
-    }
-
-    private BoardColumns(double[] last, double[] bid, double[] ask, double[] change, double[] quoteVolume) {
-      this.last = last;
-      this.bid = bid;
-      this.ask = ask;
-      this.change = change;
-      this.quoteVolume = quoteVolume;
-    }
-
-    BoardColumns trimmedTo(int n) {
-      return n == last.length ? this : new BoardColumns(Arrays.copyOf(last, n), Arrays.copyOf(bid, n),
-          Arrays.copyOf(ask, n), Arrays.copyOf(change, n), Arrays.copyOf(quoteVolume, n));
+      last = new double[n];
+      bid = new double[n];
+      ask = new double[n];
+      change = new double[n];
+      quoteVolume = new double[n];
     }
   }
 
@@ -326,6 +323,7 @@ abstract class BarMarket implements MarketSource {
     }
     int from = dayStart(b, end, now);
     BarAggregates a = b.aggregates();
+    int lane = b.lane();
     double open = b.open(from);
     double last = b.close(end - 1);
     SymbolRules r = rules(s);
@@ -333,13 +331,13 @@ abstract class BarMarket implements MarketSource {
     BigDecimal tick = r.tickSize();
     BigDecimal[] ba = bidAsk(s, b, end);
     return new Ticker(r.symbol(), DecimalRounding.floorToStep(last, tick, d), ba[0], ba[1],
-        DecimalRounding.floorToStep(open, tick, d), DecimalRounding.floorToStep(a.high(b, from, end), tick, d),
-        DecimalRounding.floorToStep(a.low(b, from, end), tick, d), changeFraction(open, last),
-        DecimalRounding.floorToStep(a.volume(b, from, end), r.stepSize(), increments(s).stepDecimals()),
-        DecimalRounding.cents(a.quoteVolume(b, from, end)), now);
+        DecimalRounding.floorToStep(open, tick, d), DecimalRounding.floorToStep(a.high(lane, b, from, end), tick, d),
+        DecimalRounding.floorToStep(a.low(lane, b, from, end), tick, d), changeFraction(open, last),
+        DecimalRounding.floorToStep(a.volume(lane, b, from, end), r.stepSize(), increments(s).stepDecimals()),
+        DecimalRounding.cents(a.quoteVolume(lane, b, from, end)), now);
   }
 
-  private static double changeFraction(double open, double last) {
+  static double changeFraction(double open, double last) {
     return open > 0 ? (last - open) / open : 0;
   }
 
@@ -388,12 +386,17 @@ abstract class BarMarket implements MarketSource {
    * clamped.
    */
   final double volatilityMultiplier(Bars b, int end) {
-    int n = Math.min(20, end - b.first() - 1);
+    return volatilityMultiplier(b.aggregates(), b.lane(), b, b.first(), end);
+  }
+
+  /** {@link #volatilityMultiplier(Bars, int)} of the bars {@code [first, end)} of lane {@code lane} of {@code a}. */
+  final double volatilityMultiplier(BarAggregates a, int lane, BarAggregates.Rescan bars, int first, int end) {
+    int n = Math.min(20, end - first - 1);
     double typical = typicalAbsReturn();
     if (n < 2 || typical <= 0) {
       return 1;
     }
-    double recent = b.aggregates().absLogReturns(b, end - n, end) / n;
+    double recent = a.absLogReturns(lane, bars, end - n, end) / n;
     return Math.max(0.7, Math.min(4, recent / typical));
   }
 

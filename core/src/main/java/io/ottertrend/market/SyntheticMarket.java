@@ -210,8 +210,8 @@ public final class SyntheticMarket extends BarMarket {
       double[] bar = new double[5];
       for (int k = c.count(); k < steps; k++) {
         path.next(k, market.returnAt(k), market.stressedAt(k), bar);
-        if (k >= a.base()) {
-          a.append(bar[1], bar[2], bar[3], bar[4]);
+        if (k >= a.base(0)) {
+          a.append(0, bar[1], bar[2], bar[3], bar[4]);
         }
         c.add(bar);
       }

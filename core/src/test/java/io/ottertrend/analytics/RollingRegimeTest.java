@@ -280,6 +280,73 @@ class RollingRegimeTest {
     }
   }
 
+  /**
+   * The regime against its own read-outs, exactly: the drawdown scanned from the close ring (and the crash rule
+   * asking for it only after a large fall) and the rules in order, on prices of a few ticks (σ values tie exactly,
+   * flat windows give σ = 0) with invalid closes, read at random bars, with the default and with small shapes.
+   */
+  @Test
+  void regimeShortCutsAgreeExactlyWithTheFullReadOuts() {
+    long[] seen = new long[Regime.values().length];
+    int[][] shapes = {{WINDOW, HISTORY}, {5, 9}, {4, 13}, {50, 51}};
+    for (int[] shape : shapes) {
+      for (long seed = 1; seed <= 12; seed++) {
+        SplittableRandom random = new SplittableRandom(seed * 31 + shape[0]);
+        int n = 6;
+        RollingRegime rolling = new RollingRegime(n, shape[0], shape[1]);
+        double[][] history = new double[n][0];
+        double[] price = new double[n];
+        Arrays.fill(price, 100);
+        double[] closes = new double[n];
+        for (int step = 0; step < 1500; step++) {
+          for (int i = 0; i < n; i++) {
+            int mode = (int) ((step / 97 + i + seed) % 5);
+            double move = switch (mode) {
+              case 0 -> 0; // flat: σ exactly 0, many ties
+              case 1 -> random.nextInt(3) - 1; // a tick or none: returns and σ repeat exactly
+              case 2 -> random.nextInt(-8, 9); // wide swings
+              case 3 -> -random.nextInt(4); // a fall: crashes
+              default -> random.nextInt(2) + (random.nextInt(9) == 0 ? 5 : 0); // a climb with jumps
+            };
+            price[i] = Math.max(1, Math.min(1000, price[i] + move));
+            closes[i] = random.nextInt(400) == 0 ? 0 : price[i]; // an invalid close now and then
+            history[i] = append(history[i], closes[i], shape[1]);
+          }
+          rolling.push(closes);
+          for (int i = 0; i < n; i++) {
+            // read at some bars only: what a read keeps for the next must hold however many pushes come between
+            if (!rolling.defined(i) || random.nextInt(3) == 0) {
+              continue;
+            }
+            double[] last = history[i];
+            int w = rolling.currentWindow();
+            double peak = 0;
+            for (int k = last.length - 1 - w; k < last.length; k++) {
+              peak = Math.max(peak, last[k]);
+            }
+            String where = "shape " + Arrays.toString(shape) + " seed " + seed + " step " + step + " series " + i;
+            assertEquals(1 - last[last.length - 1] / peak, rolling.drawdown(i), where + " drawdown");
+            Regime expected;
+            if (rolling.drawdown(i) >= Analytics.CRASH_DRAWDOWN
+                && rolling.netReturn(i) <= -Analytics.CRASH_DRAWDOWN * 2 / 3) {
+              expected = Regime.CRASH;
+            } else if (rolling.efficiencyRatio(i) >= Analytics.TREND_EFFICIENCY) {
+              expected = rolling.regime(i) == Regime.TRENDING_DOWN ? Regime.TRENDING_DOWN : Regime.TRENDING_UP;
+            } else {
+              expected = rolling.volatilityPercentile(i) >= Analytics.HIGH_VOL_PERCENTILE
+                  ? Regime.HIGH_VOLATILITY : Regime.RANGING;
+            }
+            assertEquals(expected, rolling.regime(i), where + " percentile " + rolling.volatilityPercentile(i));
+            seen[expected.ordinal()]++;
+          }
+        }
+      }
+    }
+    for (Regime r : Regime.values()) {
+      assertThat(seen[r.ordinal()]).as("bars classified %s", r).isGreaterThan(100);
+    }
+  }
+
   // ---- contract -----------------------------------------------------------------------------------------
 
   @Test

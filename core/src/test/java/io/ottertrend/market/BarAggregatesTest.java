@@ -31,8 +31,12 @@ class BarAggregatesTest {
     }
 
     void appendTo(BarAggregates a, int from, int to) {
+      appendTo(a, 0, from, to);
+    }
+
+    void appendTo(BarAggregates a, int lane, int from, int to) {
       for (int i = from; i < to; i++) {
-        a.append(high[i], low[i], close[i], volume[i]);
+        a.append(lane, high[i], low[i], close[i], volume[i]);
       }
     }
 
@@ -97,11 +101,11 @@ class BarAggregatesTest {
       absReturns += Math.abs(Math.log(b.close(i) / b.close(i - 1)));
     }
     String window = "[" + from + ", " + to + ")";
-    assertThat(a.high(b, from, to)).as(window).isEqualTo(high);
-    assertThat(a.low(b, from, to)).as(window).isEqualTo(low);
-    assertThat(a.volume(b, from, to)).as(window).isCloseTo(volume, within(1e-9 * (1 + volume)));
-    assertThat(a.quoteVolume(b, from, to)).as(window).isCloseTo(quote, within(1e-9 * (1 + quote)));
-    assertThat(a.absLogReturns(b, from, to)).as(window).isCloseTo(absReturns, within(1e-12));
+    assertThat(a.high(0, b, from, to)).as(window).isEqualTo(high);
+    assertThat(a.low(0, b, from, to)).as(window).isEqualTo(low);
+    assertThat(a.volume(0, b, from, to)).as(window).isCloseTo(volume, within(1e-9 * (1 + volume)));
+    assertThat(a.quoteVolume(0, b, from, to)).as(window).isCloseTo(quote, within(1e-9 * (1 + quote)));
+    assertThat(a.absLogReturns(0, b, from, to)).as(window).isCloseTo(absReturns, within(1e-12));
   }
 
   @Test
@@ -133,5 +137,63 @@ class BarAggregatesTest {
         }
       }
     }
+  }
+
+  /**
+   * Many lanes in one time-major ring, each at its own phase and base and appended in random order, answer every
+   * window exactly as a ring of one lane fed the same bars does (the one-array-per-column layout): bit for bit,
+   * kept or rescanned, with and without the absolute returns.
+   */
+  @Test
+  void lanesOfOneRingAnswerAsSeparateAggregatesBitForBit() {
+    SplittableRandom rnd = new SplittableRandom(11);
+    for (boolean returns : new boolean[] {true, false}) {
+      int lanes = 9;
+      BarAggregates ring = new BarAggregates(lanes, BLOCK, returns);
+      BarAggregates[] single = new BarAggregates[lanes];
+      ArrayBars[] bars = new ArrayBars[lanes];
+      int[] base = new int[lanes];
+      int[] end = new int[lanes];
+      for (int s = 0; s < lanes; s++) {
+        bars[s] = ArrayBars.random(20 + s, 30 * BLOCK);
+        base[s] = rnd.nextInt(4);
+        end[s] = base[s];
+        ring.setBase(s, base[s]);
+        ring.setPhase(s, rnd.nextLong(-1000, 1000));
+        single[s] = new BarAggregates(base[s], BLOCK, 0);
+      }
+      for (int step = 0; step < 400; step++) {
+        int s = rnd.nextInt(lanes);
+        int next = Math.min(bars[s].completed(), end[s] + rnd.nextInt(1, 4));
+        bars[s].appendTo(ring, s, end[s], next);
+        bars[s].appendTo(single[s], end[s], next);
+        end[s] = next;
+        for (int k = 0; k < lanes; k++) {
+          int t = rnd.nextInt(lanes);
+          if (end[t] - base[t] < 2) {
+            continue;
+          }
+          int to = rnd.nextInt(base[t] + 2, end[t] + 1);
+          int from = rnd.nextInt(Math.max(base[t] + 1, to - 3 * BLOCK), to);
+          String w = "lane " + t + " [" + from + ", " + to + ")";
+          ArrayBars b = bars[t];
+          assertThat(bits(ring.high(t, b, from, to))).as(w).isEqualTo(bits(single[t].high(0, b, from, to)));
+          assertThat(bits(ring.low(t, b, from, to))).as(w).isEqualTo(bits(single[t].low(0, b, from, to)));
+          assertThat(bits(ring.volume(t, b, from, to))).as(w).isEqualTo(bits(single[t].volume(0, b, from, to)));
+          assertThat(bits(ring.quoteVolume(t, b, from, to))).as(w)
+              .isEqualTo(bits(single[t].quoteVolume(0, b, from, to)));
+          double absReturns = single[t].absLogReturns(0, b, from, to);
+          if (returns) {
+            assertThat(bits(ring.absLogReturns(t, b, from, to))).as(w).isEqualTo(bits(absReturns));
+          } else {
+            assertThat(ring.absLogReturns(t, b, from, to)).as(w).isCloseTo(absReturns, within(1e-12));
+          }
+        }
+      }
+    }
+  }
+
+  private static long bits(double x) {
+    return Double.doubleToRawLongBits(x);
   }
 }
