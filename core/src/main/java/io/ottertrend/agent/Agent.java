@@ -118,8 +118,12 @@ public final class Agent {
   private boolean started;
   private Decision lastDecision;
   private final io.ottertrend.brain.tools.AgentPorts.Signals toolSignals;
-  /** The ports of the cycle in progress (null between cycles): what {@link LoopPorts} forwards to. */
-  private volatile io.ottertrend.brain.tools.AgentPorts cyclePorts;
+  /**
+   * What the ports of the cycle in progress are built from (null between cycles): what {@link LoopPorts} forwards
+   * to. The ports themselves are built on the first tool call of the cycle: a brain that calls no tool (the rules
+   * brain, a JSON-mode model) never pays for them.
+   */
+  private volatile CyclePorts cyclePorts;
   /** Whether {@link LoopPorts} were attached, the only reader of {@link #cyclePorts}. */
   private final boolean servesTools;
 
@@ -150,7 +154,10 @@ public final class Agent {
     this.toolSignals = b.toolSignals;
     this.servesTools = b.loopPorts != null;
     if (servesTools) {
-      b.loopPorts.attach(() -> cyclePorts);
+      b.loopPorts.attach(() -> {
+        CyclePorts c = cyclePorts;
+        return c == null ? null : c.ports();
+      });
     }
   }
 
@@ -315,7 +322,7 @@ public final class Agent {
         emit(new AgentEvent.Thinking(clock.millis(), brain.name()));
         AgentGateway gateway = new AgentGateway(obs, counts, null);
         // only a tool-calling brain's loop ports read them: without any, building them per cycle is waste
-        cyclePorts = servesTools ? ports(obs, gateway) : null;
+        cyclePorts = servesTools ? new CyclePorts(obs, gateway) : null;
         try {
           decision = brain.decide(obs.snapshot);
         } finally {
@@ -790,6 +797,25 @@ public final class Agent {
     }
     BigDecimal qty = limit == null || limit.signum() <= 0 ? null : quote.divide(limit, MC);
     return new OrderProposal(a.symbol(), Side.BUY, Intent.ENTRY, type, quote, qty, limit, clientId, origin());
+  }
+
+  /** One cycle's observation and gateway, and the tool ports over them once a tool asked for them. */
+  private final class CyclePorts {
+    private final Observation obs;
+    private final AgentGateway gateway;
+    private io.ottertrend.brain.tools.AgentPorts ports;
+
+    CyclePorts(Observation obs, AgentGateway gateway) {
+      this.obs = obs;
+      this.gateway = gateway;
+    }
+
+    synchronized io.ottertrend.brain.tools.AgentPorts ports() {
+      if (ports == null) {
+        ports = Agent.this.ports(obs, gateway);
+      }
+      return ports;
+    }
   }
 
   /**

@@ -111,17 +111,8 @@ final class KeyValueTable {
     changed(key);
     if (old == null) {
       segmentOf(key).add(key);
-      undo.add(() -> {
-        values.remove(key);
-        unindex(key);
-        changed(key);
-      });
-    } else {
-      undo.add(() -> {
-        values.put(key, old);
-        changed(key);
-      });
     }
+    undo.add(new Restore(key, old, old == null));
   }
 
   void delete(String key) {
@@ -129,18 +120,49 @@ final class KeyValueTable {
     if (old != null) {
       unindex(key);
       changed(key);
-      undo.add(() -> {
+      undo.add(new Restore(key, old, true));
+    }
+  }
+
+  /**
+   * Undoes one write: puts back {@code old} under {@code key} (none: removes the key), re-indexing the key when the
+   * write added or removed it. A class rather than a lambda: see {@link InMemoryMemory}'s {@code lockOpen}.
+   */
+  private final class Restore implements Runnable {
+    private final String key;
+    private final String old;
+    private final boolean keySetChanged;
+
+    Restore(String key, String old, boolean keySetChanged) {
+      this.key = key;
+      this.old = old;
+      this.keySetChanged = keySetChanged;
+    }
+
+    @Override
+    public void run() {
+      if (old == null) {
+        values.remove(key);
+        unindex(key);
+      } else {
         values.put(key, old);
-        segmentOf(key).add(key);
-        changed(key);
-      });
+        if (keySetChanged) {
+          segmentOf(key).add(key);
+        }
+      }
+      changed(key);
     }
   }
 
   /** Forgets the kept prefix answers that {@code key} belongs to. */
   private void changed(String key) {
     if (!byPrefix.isEmpty()) {
-      byPrefix.keySet().removeIf(key::startsWith);
+      byPrefix.keySet().removeIf(new java.util.function.Predicate<String>() { // not a lambda: see Restore
+        @Override
+        public boolean test(String prefix) {
+          return key.startsWith(prefix);
+        }
+      });
     }
   }
 

@@ -54,10 +54,13 @@ final class OrderJournal {
     byId.put(order.clientOrderId(), slot);
     byCreation.put(slot.key, slot);
     byState.get(order.state()).put(slot.key, slot);
-    undo.add(() -> {
-      byId.remove(order.clientOrderId());
-      byCreation.remove(slot.key);
-      byState.get(slot.current.state()).remove(slot.key);
+    undo.add(new Runnable() { // a class, not a lambda: see InMemoryMemory#lockOpen
+      @Override
+      public void run() {
+        byId.remove(order.clientOrderId());
+        byCreation.remove(slot.key);
+        byState.get(slot.current.state()).remove(slot.key);
+      }
     });
   }
 
@@ -79,7 +82,12 @@ final class OrderJournal {
         orElse(cumulativeQuote, old.cumulativeQuote()), old.purpose(), orElse(reason, old.reason()),
         old.decisionId(), old.createdAt(), at, old.external());
     replace(slot, updated);
-    undo.add(() -> replace(slot, old));
+    undo.add(new Runnable() {
+      @Override
+      public void run() {
+        replace(slot, old);
+      }
+    });
     return true;
   }
 
