@@ -41,7 +41,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -81,6 +80,7 @@ public final class Agent {
   /** {@link Memory#state} key of the heartbeat a running agent leaves for {@code ottertrend status}. */
   public static final String HEARTBEAT_KEY = "agent.heartbeat";
   private static final MathContext MC = new MathContext(20, RoundingMode.HALF_EVEN);
+  private static final long DAY_MILLIS = 86_400_000L;
 
   private final Exchange exchange;
   private final Memory memory;
@@ -106,6 +106,13 @@ public final class Agent {
   private final java.util.function.IntSupplier brainFailures;
   private final Duration entryTtl;
   private final io.ottertrend.alert.Alerts alerts;
+  /**
+   * {@code 1 - RISK_STOP_LOSS_PCT}, {@code 1 + RISK_TAKE_PROFIT_PCT} and {@code RISK_MAX_HOLD}: the default exits
+   * of an entry, read from the (immutable) settings once rather than at every entry.
+   */
+  private final BigDecimal stopFactor;
+  private final BigDecimal targetFactor;
+  private final long maxHoldMillis;
   private long lastTradeId;
   /** {@link OrderManager#tradesRecorded()} when the journal's trades were last read. */
   private long tradesSeen = -1;
@@ -151,6 +158,9 @@ public final class Agent {
     this.brainFailures = b.brainFailures;
     this.entryTtl = b.entryTtl;
     this.alerts = b.alerts;
+    this.stopFactor = BigDecimal.ONE.subtract(settings.decimal(Setting.RISK_STOP_LOSS_PCT));
+    this.targetFactor = BigDecimal.ONE.add(settings.decimal(Setting.RISK_TAKE_PROFIT_PCT));
+    this.maxHoldMillis = settings.duration(Setting.RISK_MAX_HOLD).toMillis();
     this.toolSignals = b.toolSignals;
     this.servesTools = b.loopPorts != null;
     if (servesTools) {
@@ -770,26 +780,36 @@ public final class Agent {
     RiskDecision d = risk.evaluate(context(obs, proposal));
     emitVerdict(a.symbol(), "BUY", d.outcome().name(), d.rule(), d.reason());
     if (!d.approved()) {
-      return OrderGateway.Result.rejected(d.rule() + ": " + d.reason());
+      return refused(d);
     }
     counts.approved++;
     JournaledOrder o = orders.submit(d.order(), OrderPurpose.ENTRY, decisionId);
     counts.submitted++;
     emitOrder(o, a.reason());
     setExits(a, d, o);
+    String state = o.state().name();
     return new OrderGateway.Result(o.state() != io.ottertrend.memory.OrderState.REJECTED, o.clientOrderId(),
-        o.state().name() + (o.reason() == null ? "" : ": " + o.reason()));
+        o.reason() == null ? state : state.concat(": ").concat(o.reason()));
+  }
+
+  /**
+   * {@code "<rule>: <reason>"} of a refusal. Concatenated explicitly: most proposals are refused, and in the
+   * C1-compiled code a backtest's per-cycle path mostly runs, a {@code +} concatenation goes through method handles.
+   */
+  private static OrderGateway.Result refused(RiskDecision d) {
+    return OrderGateway.Result.rejected(String.valueOf(d.rule()).concat(": ").concat(String.valueOf(d.reason())));
   }
 
   private OrderProposal entryProposal(Observation obs, Action.Open a, String clientId) {
     Optional<BigDecimal> equity = obs.portfolio.equity();
-    BigDecimal quote = equity.map(e -> e.multiply(a.sizePctEquity(), MC)).orElse(BigDecimal.ZERO);
-    OrderBook book = obs.book(a.symbol());
-    Ticker ticker = obs.ticker(a.symbol());
+    BigDecimal quote = equity.isPresent() ? equity.get().multiply(a.sizePctEquity(), MC) : BigDecimal.ZERO;
     OrderType type = a.orderType();
     BigDecimal limit = a.limitPrice();
     if (type != OrderType.MARKET && limit == null) {
-      // Join the bid: MEXC charges 0 % maker, so a resting buy at the best bid is the cheap default.
+      // Join the bid: MEXC charges 0 % maker, so a resting buy at the best bid is the cheap default. The book and
+      // ticker are read only here (the risk context reads them anyway, once per cycle and symbol).
+      OrderBook book = obs.book(a.symbol());
+      Ticker ticker = obs.ticker(a.symbol());
       limit = book != null && book.bestBid() != null ? book.bestBid() : ticker == null ? null : ticker.bidPrice();
     }
     if (type == OrderType.MARKET) {
@@ -867,10 +887,10 @@ public final class Agent {
     }
     // A brain-given stop or target is used only when it is on the right side of the entry price.
     BigDecimal stop = a.stopLoss() != null && a.stopLoss().compareTo(ref) < 0 ? a.stopLoss()
-        : ref.multiply(BigDecimal.ONE.subtract(settings.decimal(Setting.RISK_STOP_LOSS_PCT)), MC);
+        : ref.multiply(stopFactor, MC);
     BigDecimal target = a.takeProfit() != null && a.takeProfit().compareTo(ref) > 0 ? a.takeProfit()
-        : ref.multiply(BigDecimal.ONE.add(settings.decimal(Setting.RISK_TAKE_PROFIT_PCT)), MC);
-    long deadline = clock.millis() + settings.duration(Setting.RISK_MAX_HOLD).toMillis();
+        : ref.multiply(targetFactor, MC);
+    long deadline = clock.millis() + maxHoldMillis;
     if (o.state() != io.ottertrend.memory.OrderState.REJECTED) {
       orders.setExits(a.symbol(), stop, target, deadline);
     }
@@ -893,7 +913,7 @@ public final class Agent {
       if (t != null) {
         orders.refreshDust(symbol, t.lastPrice());
       }
-      return OrderGateway.Result.rejected(d.rule() + ": " + d.reason());
+      return refused(d);
     }
     counts.approved++;
     JournaledOrder o = orders.submit(d.order(), purpose, decisionId);
@@ -919,7 +939,8 @@ public final class Agent {
     String symbol = proposal.symbol();
     OrderBook book = obs.book(symbol);
     double prev = view.previousClose(symbol);
-    long dayStart = clock.utcDate().atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    // the start of the UTC day (clock.utcDate() at 00:00), without the calendar arithmetic
+    long dayStart = Math.floorDiv(clock.millis(), DAY_MILLIS) * DAY_MILLIS;
     return RiskContext.builder(proposal)
         .portfolio(obs.portfolio)
         .dustSymbols(orders.dustSymbols())

@@ -209,7 +209,7 @@ public final class RiskEngine {
         }
         state.prune(now, window);
         if (!dryRun && !state.pending.isEmpty() && callerContext.portfolio() != null
-            && state.pending.keySet().removeIf(s -> RiskContext.holdsPosition(callerContext.portfolio(), s))) {
+            && dropHeld(callerContext.portfolio())) {
           state.invalidate();
         }
         RiskCounters counters = newDay ? state.rolledView(today) : state.snapshot();
@@ -233,6 +233,18 @@ public final class RiskEngine {
         return d;
       }
     }
+  }
+
+  /** Forgets the pending entries {@code portfolio} now shows as positions; true when it forgot any. */
+  private boolean dropHeld(io.ottertrend.model.Portfolio portfolio) {
+    boolean any = false;
+    for (java.util.Iterator<String> i = state.pending.keySet().iterator(); i.hasNext(); ) {
+      if (RiskContext.holdsPosition(portfolio, i.next())) {
+        i.remove();
+        any = true;
+      }
+    }
+    return any;
   }
 
   private void poll(long now, boolean force) {
@@ -338,7 +350,7 @@ public final class RiskEngine {
           }
           if (s.quantity().compareTo(ctx.proposal().quantity()) < 0) {
             ctx = ctx.withProposal(resize(ctx, s.quantity()));
-            shrinks.add(rule.name() + ": " + s.reason());
+            shrinks.add(rule.name().concat(": ").concat(String.valueOf(s.reason())));
             shrinkRule = rule.name();
             shrinkReason = s.reason();
           }
@@ -554,13 +566,22 @@ public final class RiskEngine {
     }
     RiskEvent event = event(d, now);
     try {
-      memory.inTransaction(() -> {
-        for (Map.Entry<String, String> w : writes.entrySet()) {
-          memory.putState(w.getKey(), w.getValue(), now);
-        }
-        memory.recordRiskEvent(event);
-        return null;
-      });
+      if (writes.isEmpty()) {
+        memory.recordRiskEvent(event); // a refusal changes no counter: one write, its own transaction
+      } else {
+        // a class, not a lambda: a backtest's per-cycle path runs mostly C1-compiled, where a capturing lambda
+        // costs a call into the VM
+        memory.inTransaction(new java.util.function.Supplier<Void>() {
+          @Override
+          public Void get() {
+            for (Map.Entry<String, String> w : writes.entrySet()) {
+              memory.putState(w.getKey(), w.getValue(), now);
+            }
+            memory.recordRiskEvent(event);
+            return null;
+          }
+        });
+      }
     } catch (RuntimeException e) {
       RiskDecision refused = reject(d.proposal(), ENGINE, "cannot record the risk verdict, order refused: "
           + describe(e));
