@@ -1002,17 +1002,18 @@ public final class Agent {
     // may hold enums; small, and empty in most cycles (then its text is always the same)
     b = b * K + (s.signals() == MarketSnapshot.Signals.EMPTY ? EMPTY_SIGNALS_HASH
         : String.valueOf(s.signals()).hashCode());
+    // Per view, each accumulator takes five fields: acc = acc*K + f1, then f2, ..., f5. In wrapping 64-bit
+    // arithmetic that is exactly acc*K^5 + (f1*K^4 + f2*K^3 + f3*K^2 + f4*K + f5), whose bracket does not wait for
+    // the previous view: one dependent multiply-add per view and accumulator instead of five.
     for (MarketSnapshot.SymbolView v : s.symbols()) {
-      a = a * K + v.symbol().hashCode();
-      b = b * K + Double.doubleToLongBits(v.lastPrice());
-      a = a * K + Double.doubleToLongBits(v.change24h());
-      b = b * K + Double.doubleToLongBits(v.quoteVolume());
-      a = a * K + Double.doubleToLongBits(v.spreadPct());
-      b = b * K + Double.doubleToLongBits(v.rsi());
-      a = a * K + Double.doubleToLongBits(v.trend());
-      b = b * K + Double.doubleToLongBits(v.momentum());
-      a = a * K + Double.doubleToLongBits(v.volatility());
-      b = b * K + v.regime().ordinal() * 4L + (v.newListing() ? 2 : 0) + (v.topGainer() ? 1 : 0);
+      long fa = v.symbol().hashCode() * K4 + Double.doubleToLongBits(v.change24h()) * K3
+          + Double.doubleToLongBits(v.spreadPct()) * K2 + Double.doubleToLongBits(v.trend()) * K
+          + Double.doubleToLongBits(v.volatility());
+      long fb = Double.doubleToLongBits(v.lastPrice()) * K4 + Double.doubleToLongBits(v.quoteVolume()) * K3
+          + Double.doubleToLongBits(v.rsi()) * K2 + Double.doubleToLongBits(v.momentum()) * K
+          + (v.regime().ordinal() * 4L + (v.newListing() ? 2 : 0) + (v.topGainer() ? 1 : 0));
+      a = a * K5 + fa;
+      b = b * K5 + fb;
     }
     return HexFormat.of().toHexDigits(mix(mix(a, b), s.symbols().size()));
   }
@@ -1053,6 +1054,11 @@ public final class Agent {
 
   /** An odd 64-bit multiplier (the golden ratio's): every bit of a field reaches the high bits of the sum. */
   private static final long K = 0x9E3779B97F4A7C15L;
+  /** Powers of {@link #K} (wrapping), for five fields at a time. */
+  private static final long K2 = K * K;
+  private static final long K3 = K2 * K;
+  private static final long K4 = K3 * K;
+  private static final long K5 = K4 * K;
 
   /** One step of a 64-bit hash: SplitMix64's finaliser over the running value and the next field. */
   private static long mix(long h, long field) {

@@ -51,8 +51,14 @@ final class Json {
   static void quote(StringBuilder sb, String value) {
     sb.append('"');
     int n = Math.min(value.length(), 200);
+    int run = 0; // start of the characters that need no escape, appended together
     for (int i = 0; i < n; i++) {
       char c = value.charAt(i);
+      if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+        continue;
+      }
+      sb.append(value, run, i);
+      run = i + 1;
       switch (c) {
         case '"' -> sb.append("\\\"");
         case '\\' -> sb.append("\\\\");
@@ -68,6 +74,6 @@ final class Json {
         }
       }
     }
-    sb.append('"');
+    sb.append(value, run, n).append('"');
   }
 }

@@ -78,6 +78,10 @@ public final class RiskEngine {
   private final RiskState state;
   private final Object lock = new Object();
   private long lastPoll = Long.MIN_VALUE;
+  /** The UTC day last asked for and its bounds [start, end) in epoch ms: most calls fall in the same day. */
+  private LocalDate cachedDay;
+  private long cachedDayStart = Long.MAX_VALUE;
+  private long cachedDayEnd = Long.MIN_VALUE;
   private String manualHalt;
   private int consecutiveRejects;
 
@@ -138,7 +142,7 @@ public final class RiskEngine {
     synchronized (lock) {
       long now = clock.millis();
       poll(now, false);
-      LocalDate today = RiskState.dayOf(now);
+      LocalDate today = dayOf(now);
       state.prune(now, limits.stoplossGuardWindow().toMillis());
       return state.day == null || today.isAfter(state.day) ? state.rolledView(today) : state.snapshot();
     }
@@ -174,7 +178,7 @@ public final class RiskEngine {
   public void onTradeClosed(TradeRecord trade) {
     synchronized (lock) {
       long now = clock.millis();
-      state.applyTrade(trade, now, limits.stoplossGuardWindow().toMillis(), RiskState.startOf(RiskState.dayOf(now)));
+      state.applyTrade(trade, now, limits.stoplossGuardWindow().toMillis(), startOfDay(now));
     }
   }
 
@@ -199,7 +203,7 @@ public final class RiskEngine {
         }
         poll(now, false);
         long window = limits.stoplossGuardWindow().toMillis();
-        LocalDate today = RiskState.dayOf(now);
+        LocalDate today = dayOf(now);
         Map<String, String> writes = dryRun ? Map.of() : new LinkedHashMap<>();
         // roll forward only: a wall clock stepped back over midnight must not reset today's counters
         boolean newDay = state.day == null || today.isAfter(state.day);
@@ -233,6 +237,23 @@ public final class RiskEngine {
         return d;
       }
     }
+  }
+
+  /** {@link RiskState#dayOf}, kept for the day it falls in (caller holds the lock). */
+  private LocalDate dayOf(long now) {
+    if (now < cachedDayStart || now >= cachedDayEnd) {
+      LocalDate day = RiskState.dayOf(now);
+      cachedDayStart = RiskState.startOf(day);
+      cachedDayEnd = RiskState.startOf(day.plusDays(1));
+      cachedDay = day;
+    }
+    return cachedDay;
+  }
+
+  /** Epoch ms of 00:00 UTC of the day of {@code now} (caller holds the lock). */
+  private long startOfDay(long now) {
+    dayOf(now);
+    return cachedDayStart;
   }
 
   /** Forgets the pending entries {@code portfolio} now shows as positions; true when it forgot any. */
