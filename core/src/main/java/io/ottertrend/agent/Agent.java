@@ -1100,13 +1100,14 @@ public final class Agent {
     long recorded = orders.tradesRecorded();
     if (recorded != tradesSeen) {
       // Only fills record trades: read the journal's newest trades only when the order manager recorded some.
-      for (io.ottertrend.memory.TradeRecord trade : memory.trades(runId, 100)) {
+      List<io.ottertrend.memory.TradeRecord> newest = memory.trades(runId, 100);
+      for (io.ottertrend.memory.TradeRecord trade : newest) {
         if (trade.id() > lastTradeId) {
           risk.onTradeClosed(trade); // cooldowns, stop-loss guard, realised P&L
         }
       }
-      lastTradeId = Math.max(lastTradeId,
-          memory.trades(runId, 1).stream().mapToLong(io.ottertrend.memory.TradeRecord::id).max().orElse(0));
+      // the newest trade's id, as a one-row read of the same journal would give it
+      lastTradeId = Math.max(lastTradeId, newest.isEmpty() ? 0 : newest.get(0).id());
       tradesSeen = recorded;
     }
     for (var f : sync.newFills()) {

@@ -592,8 +592,7 @@ public final class OrderManager {
    *     answer (the order's state is unchanged; cancelling again is safe)
    */
   public synchronized JournaledOrder cancel(String clientOrderId, String reason) {
-    JournaledOrder o = memory.order(clientOrderId).orElseThrow(() -> new OrderManagerException(
-        OrderManagerException.Kind.UNKNOWN_ORDER, "no journalled order " + clientOrderId, null));
+    JournaledOrder o = order(clientOrderId);
     if (o.state().isFinal()) {
       return o;
     }
