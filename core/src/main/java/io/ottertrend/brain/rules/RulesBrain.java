@@ -104,7 +104,17 @@ public final class RulesBrain implements Brain {
     if (actions.isEmpty()) {
       why.append("Nothing meets the rules: hold.");
     }
-    return new Decision(name(), why.toString().strip(), actions, List.of(), List.of(), 0, 0, 0, false, false, null);
+    return new Decision(name(), stripped(why), actions, List.of(), List.of(), 0, 0, 0, false, false, null);
+  }
+
+  /** {@code why.toString().strip()}, the trailing blanks cut in the builder: one copy of the text, not two. */
+  private static String stripped(StringBuilder why) {
+    int end = why.length();
+    while (end > 0 && Character.isWhitespace(why.charAt(end - 1))) {
+      end--;
+    }
+    why.setLength(end);
+    return end > 0 && Character.isWhitespace(why.charAt(0)) ? why.toString().strip() : why.toString();
   }
 
   private String exitReason(PositionView p, SymbolView v) {
