@@ -84,7 +84,8 @@ public final class RulesBrain implements Brain {
         if (entry == null || held.contains(v.symbol())) {
           continue;
         }
-        Candidate c = candidate(v, entry, news.get(v.symbol()));
+        // no headlines (every backtest without recorded signals): no lookup, which would read the symbol's hash
+        Candidate c = candidate(v, entry, news.isEmpty() ? null : news.get(v.symbol()));
         if (c != null) {
           candidates.add(c);
         }
@@ -203,7 +204,8 @@ public final class RulesBrain implements Brain {
     }
 
     boolean contains(String symbol) {
-      return (hashBits & 1L << symbol.hashCode()) != 0 && symbols.contains(symbol);
+      // nothing held: answered without reading the symbol (a cache miss per watched pair at full size)
+      return !symbols.isEmpty() && (hashBits & 1L << symbol.hashCode()) != 0 && symbols.contains(symbol);
     }
   }
 
