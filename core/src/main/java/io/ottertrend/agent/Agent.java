@@ -41,7 +41,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -87,6 +86,7 @@ public final class Agent {
    */
   public static final String CANCEL_ON_HALT_KEY = "agent.cancel_on_halt";
   private static final MathContext MC = new MathContext(20, RoundingMode.HALF_EVEN);
+  private static final long DAY_MILLIS = 86_400_000L;
 
   private final Exchange exchange;
   private final Memory memory;
@@ -118,6 +118,13 @@ public final class Agent {
    * while not halted, so that the first halted cycle (also the first after a restart) takes every resting order.
    */
   private Set<String> haltExitsLeft;
+  /**
+   * {@code 1 - RISK_STOP_LOSS_PCT}, {@code 1 + RISK_TAKE_PROFIT_PCT} and {@code RISK_MAX_HOLD}: the default exits
+   * of an entry, read from the (immutable) settings once rather than at every entry.
+   */
+  private final BigDecimal stopFactor;
+  private final BigDecimal targetFactor;
+  private final long maxHoldMillis;
   private long lastTradeId;
   /** {@link OrderManager#tradesRecorded()} when the journal's trades were last read. */
   private long tradesSeen = -1;
@@ -130,8 +137,12 @@ public final class Agent {
   private boolean started;
   private Decision lastDecision;
   private final io.ottertrend.brain.tools.AgentPorts.Signals toolSignals;
-  /** The ports of the cycle in progress (null between cycles): what {@link LoopPorts} forwards to. */
-  private volatile io.ottertrend.brain.tools.AgentPorts cyclePorts;
+  /**
+   * What the ports of the cycle in progress are built from (null between cycles): what {@link LoopPorts} forwards
+   * to. The ports themselves are built on the first tool call of the cycle: a brain that calls no tool (the rules
+   * brain, a JSON-mode model) never pays for them.
+   */
+  private volatile CyclePorts cyclePorts;
   /** Whether {@link LoopPorts} were attached, the only reader of {@link #cyclePorts}. */
   private final boolean servesTools;
 
@@ -160,10 +171,16 @@ public final class Agent {
     this.entryTtl = b.entryTtl;
     this.alerts = b.alerts;
     this.cancelOnHalt = b.cancelOnHalt != null ? b.cancelOnHalt : CancelOnHalt.from(settings);
+    this.stopFactor = BigDecimal.ONE.subtract(settings.decimal(Setting.RISK_STOP_LOSS_PCT));
+    this.targetFactor = BigDecimal.ONE.add(settings.decimal(Setting.RISK_TAKE_PROFIT_PCT));
+    this.maxHoldMillis = settings.duration(Setting.RISK_MAX_HOLD).toMillis();
     this.toolSignals = b.toolSignals;
     this.servesTools = b.loopPorts != null;
     if (servesTools) {
-      b.loopPorts.attach(() -> cyclePorts);
+      b.loopPorts.attach(() -> {
+        CyclePorts c = cyclePorts;
+        return c == null ? null : c.ports();
+      });
     }
   }
 
@@ -336,7 +353,7 @@ public final class Agent {
         emit(new AgentEvent.Thinking(clock.millis(), brain.name()));
         AgentGateway gateway = new AgentGateway(obs, counts);
         // only a tool-calling brain's loop ports read them: without any, building them per cycle is waste
-        cyclePorts = servesTools ? ports(obs, gateway) : null;
+        cyclePorts = servesTools ? new CyclePorts(obs, gateway) : null;
         try {
           decision = brain.decide(obs.snapshot);
         } finally {
@@ -868,26 +885,36 @@ public final class Agent {
     RiskDecision d = risk.evaluate(context(obs, proposal));
     emitVerdict(a.symbol(), "BUY", d.outcome().name(), d.rule(), d.reason());
     if (!d.approved()) {
-      return OrderGateway.Result.rejected(d.rule() + ": " + d.reason());
+      return refused(d);
     }
     counts.approved++;
     JournaledOrder o = orders.submit(d.order(), OrderPurpose.ENTRY, decisionId);
     counts.submitted++;
     emitOrder(o, a.reason());
     setExits(a, d, o);
+    String state = o.state().name();
     return new OrderGateway.Result(o.state() != io.ottertrend.memory.OrderState.REJECTED, o.clientOrderId(),
-        o.state().name() + (o.reason() == null ? "" : ": " + o.reason()));
+        o.reason() == null ? state : state.concat(": ").concat(o.reason()));
+  }
+
+  /**
+   * {@code "<rule>: <reason>"} of a refusal. Concatenated explicitly: most proposals are refused, and in the
+   * C1-compiled code a backtest's per-cycle path mostly runs, a {@code +} concatenation goes through method handles.
+   */
+  private static OrderGateway.Result refused(RiskDecision d) {
+    return OrderGateway.Result.rejected(String.valueOf(d.rule()).concat(": ").concat(String.valueOf(d.reason())));
   }
 
   private OrderProposal entryProposal(Observation obs, Action.Open a, String clientId) {
     Optional<BigDecimal> equity = obs.portfolio.equity();
-    BigDecimal quote = equity.map(e -> e.multiply(a.sizePctEquity(), MC)).orElse(BigDecimal.ZERO);
-    OrderBook book = obs.book(a.symbol());
-    Ticker ticker = obs.ticker(a.symbol());
+    BigDecimal quote = equity.isPresent() ? equity.get().multiply(a.sizePctEquity(), MC) : BigDecimal.ZERO;
     OrderType type = a.orderType();
     BigDecimal limit = a.limitPrice();
     if (type != OrderType.MARKET && limit == null) {
-      // Join the bid: MEXC charges 0 % maker, so a resting buy at the best bid is the cheap default.
+      // Join the bid: MEXC charges 0 % maker, so a resting buy at the best bid is the cheap default. The book and
+      // ticker are read only here (the risk context reads them anyway, once per cycle and symbol).
+      OrderBook book = obs.book(a.symbol());
+      Ticker ticker = obs.ticker(a.symbol());
       limit = book != null && book.bestBid() != null ? book.bestBid() : ticker == null ? null : ticker.bidPrice();
     }
     if (type == OrderType.MARKET) {
@@ -895,6 +922,25 @@ public final class Agent {
     }
     BigDecimal qty = limit == null || limit.signum() <= 0 ? null : quote.divide(limit, MC);
     return new OrderProposal(a.symbol(), Side.BUY, Intent.ENTRY, type, quote, qty, limit, clientId, origin());
+  }
+
+  /** One cycle's observation and gateway, and the tool ports over them once a tool asked for them. */
+  private final class CyclePorts {
+    private final Observation obs;
+    private final AgentGateway gateway;
+    private io.ottertrend.brain.tools.AgentPorts ports;
+
+    CyclePorts(Observation obs, AgentGateway gateway) {
+      this.obs = obs;
+      this.gateway = gateway;
+    }
+
+    synchronized io.ottertrend.brain.tools.AgentPorts ports() {
+      if (ports == null) {
+        ports = Agent.this.ports(obs, gateway);
+      }
+      return ports;
+    }
   }
 
   /**
@@ -946,10 +992,10 @@ public final class Agent {
     }
     // A brain-given stop or target is used only when it is on the right side of the entry price.
     BigDecimal stop = a.stopLoss() != null && a.stopLoss().compareTo(ref) < 0 ? a.stopLoss()
-        : ref.multiply(BigDecimal.ONE.subtract(settings.decimal(Setting.RISK_STOP_LOSS_PCT)), MC);
+        : ref.multiply(stopFactor, MC);
     BigDecimal target = a.takeProfit() != null && a.takeProfit().compareTo(ref) > 0 ? a.takeProfit()
-        : ref.multiply(BigDecimal.ONE.add(settings.decimal(Setting.RISK_TAKE_PROFIT_PCT)), MC);
-    long deadline = clock.millis() + settings.duration(Setting.RISK_MAX_HOLD).toMillis();
+        : ref.multiply(targetFactor, MC);
+    long deadline = clock.millis() + maxHoldMillis;
     if (o.state() != io.ottertrend.memory.OrderState.REJECTED) {
       orders.setExits(a.symbol(), stop, target, deadline);
     }
@@ -972,7 +1018,7 @@ public final class Agent {
       if (t != null) {
         orders.refreshDust(symbol, t.lastPrice());
       }
-      return OrderGateway.Result.rejected(d.rule() + ": " + d.reason());
+      return refused(d);
     }
     counts.approved++;
     JournaledOrder o = orders.submit(d.order(), purpose, decisionId);
@@ -998,7 +1044,8 @@ public final class Agent {
     String symbol = proposal.symbol();
     OrderBook book = obs.book(symbol);
     double prev = view.previousClose(symbol);
-    long dayStart = clock.utcDate().atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    // the start of the UTC day (clock.utcDate() at 00:00), without the calendar arithmetic
+    long dayStart = Math.floorDiv(clock.millis(), DAY_MILLIS) * DAY_MILLIS;
     return RiskContext.builder(proposal)
         .portfolio(obs.portfolio)
         .dustSymbols(orders.dustSymbols())
@@ -1060,17 +1107,18 @@ public final class Agent {
     // may hold enums; small, and empty in most cycles (then its text is always the same)
     b = b * K + (s.signals() == MarketSnapshot.Signals.EMPTY ? EMPTY_SIGNALS_HASH
         : String.valueOf(s.signals()).hashCode());
+    // Per view, each accumulator takes five fields: acc = acc*K + f1, then f2, ..., f5. In wrapping 64-bit
+    // arithmetic that is exactly acc*K^5 + (f1*K^4 + f2*K^3 + f3*K^2 + f4*K + f5), whose bracket does not wait for
+    // the previous view: one dependent multiply-add per view and accumulator instead of five.
     for (MarketSnapshot.SymbolView v : s.symbols()) {
-      a = a * K + v.symbol().hashCode();
-      b = b * K + Double.doubleToLongBits(v.lastPrice());
-      a = a * K + Double.doubleToLongBits(v.change24h());
-      b = b * K + Double.doubleToLongBits(v.quoteVolume());
-      a = a * K + Double.doubleToLongBits(v.spreadPct());
-      b = b * K + Double.doubleToLongBits(v.rsi());
-      a = a * K + Double.doubleToLongBits(v.trend());
-      b = b * K + Double.doubleToLongBits(v.momentum());
-      a = a * K + Double.doubleToLongBits(v.volatility());
-      b = b * K + v.regime().ordinal() * 4L + (v.newListing() ? 2 : 0) + (v.topGainer() ? 1 : 0);
+      long fa = v.symbol().hashCode() * K4 + Double.doubleToLongBits(v.change24h()) * K3
+          + Double.doubleToLongBits(v.spreadPct()) * K2 + Double.doubleToLongBits(v.trend()) * K
+          + Double.doubleToLongBits(v.volatility());
+      long fb = Double.doubleToLongBits(v.lastPrice()) * K4 + Double.doubleToLongBits(v.quoteVolume()) * K3
+          + Double.doubleToLongBits(v.rsi()) * K2 + Double.doubleToLongBits(v.momentum()) * K
+          + (v.regime().ordinal() * 4L + (v.newListing() ? 2 : 0) + (v.topGainer() ? 1 : 0));
+      a = a * K5 + fa;
+      b = b * K5 + fb;
     }
     return HexFormat.of().toHexDigits(mix(mix(a, b), s.symbols().size()));
   }
@@ -1111,6 +1159,11 @@ public final class Agent {
 
   /** An odd 64-bit multiplier (the golden ratio's): every bit of a field reaches the high bits of the sum. */
   private static final long K = 0x9E3779B97F4A7C15L;
+  /** Powers of {@link #K} (wrapping), for five fields at a time. */
+  private static final long K2 = K * K;
+  private static final long K3 = K2 * K;
+  private static final long K4 = K3 * K;
+  private static final long K5 = K4 * K;
 
   /** One step of a 64-bit hash: SplitMix64's finaliser over the running value and the next field. */
   private static long mix(long h, long field) {
@@ -1160,13 +1213,14 @@ public final class Agent {
     long recorded = orders.tradesRecorded();
     if (recorded != tradesSeen) {
       // Only fills record trades: read the journal's newest trades only when the order manager recorded some.
-      for (io.ottertrend.memory.TradeRecord trade : memory.trades(runId, 100)) {
+      List<io.ottertrend.memory.TradeRecord> newest = memory.trades(runId, 100);
+      for (io.ottertrend.memory.TradeRecord trade : newest) {
         if (trade.id() > lastTradeId) {
           risk.onTradeClosed(trade); // cooldowns, stop-loss guard, realised P&L
         }
       }
-      lastTradeId = Math.max(lastTradeId,
-          memory.trades(runId, 1).stream().mapToLong(io.ottertrend.memory.TradeRecord::id).max().orElse(0));
+      // the newest trade's id, as a one-row read of the same journal would give it
+      lastTradeId = Math.max(lastTradeId, newest.isEmpty() ? 0 : newest.get(0).id());
       tradesSeen = recorded;
     }
     for (var f : sync.newFills()) {

@@ -89,6 +89,15 @@ public final class OrderManager {
   private final Duration fillSlack;
   private final PositionBook book;
   private final Map<String, SymbolRules> rules = new ConcurrentHashMap<>();
+  /** {@code COUNTER_KEY + idPrefix} and {@code idPrefix + "-"}, built once. */
+  private final String counterKey;
+  private final String idStem;
+  /**
+   * The counter text this manager last stored: the value its next compare-and-set expects, so allocating an id
+   * reads nothing first; null until the first id. When another writer moved the counter (or a rollback took it
+   * back) the compare-and-set fails and the stored value is read, as before.
+   */
+  private String storedCounter;
 
   private OrderManager(Builder b) {
     this.exchange = b.exchange;
@@ -101,6 +110,8 @@ public final class OrderManager {
     this.account = b.account != null ? b.account : exchange.id();
     this.book = new PositionBook(memory, account, runId);
     this.idPrefix = b.idPrefix != null ? b.idPrefix : persistedPrefix();
+    this.counterKey = COUNTER_KEY + idPrefix;
+    this.idStem = idPrefix + "-";
   }
 
   /** A builder; {@code exchange}, {@code memory} and {@code clock} are required. */
@@ -160,14 +171,17 @@ public final class OrderManager {
    * @throws OrderManagerException JOURNAL_FAILED when the counter cannot be persisted
    */
   public synchronized String newClientOrderId() {
-    String key = COUNTER_KEY + idPrefix;
+    String key = counterKey;
     try {
+      String current = storedCounter != null ? storedCounter : memory.state(key).orElse(null);
       for (int attempt = 0; attempt < 100; attempt++) {
-        String current = memory.state(key).orElse(null);
         long next = current == null ? 1 : Long.parseLong(current) + 1;
-        if (memory.compareAndSetState(key, current, Long.toString(next), clock.millis())) {
-          return idPrefix + "-" + Long.toString(next, 36);
+        String text = Long.toString(next);
+        if (memory.compareAndSetState(key, current, text, clock.millis())) {
+          storedCounter = text;
+          return idStem.concat(Long.toString(next, 36));
         }
+        current = memory.state(key).orElse(null);
       }
     } catch (MemoryException e) {
       throw new OrderManagerException(OrderManagerException.Kind.JOURNAL_FAILED,
@@ -238,15 +252,20 @@ public final class OrderManager {
       resolveQuietly(cid, progress);
       return order(cid);
     }
-    journalWrite(() -> memory.updateOrder(cid, OrderState.OPEN, ack.orderId(), null, null, null, clock.millis()),
-        cid);
+    journalUpdate(cid, OrderState.OPEN, ack.orderId(), null, null, null);
     resolveQuietly(cid, progress);
     return order(cid);
   }
 
-  private void journalWrite(Runnable write, String cid) {
+  /**
+   * {@link Memory#updateOrder} of {@code cid} at the clock's time, a failure raised as JOURNAL_FAILED. A method
+   * rather than a lambda per write: an order's journal is updated at every sync, and in the C1-compiled code a
+   * backtest's per-cycle path mostly runs a capturing lambda costs a call into the VM.
+   */
+  private void journalUpdate(String cid, OrderState state, String exchangeOrderId, BigDecimal executedQty,
+      BigDecimal cumulativeQuote, String reason) {
     try {
-      write.run();
+      memory.updateOrder(cid, state, exchangeOrderId, executedQty, cumulativeQuote, reason, clock.millis());
     } catch (MemoryException e) {
       throw new OrderManagerException(OrderManagerException.Kind.JOURNAL_FAILED,
           "the state of order " + cid + " cannot be journalled; halt trading, the start-up reconciliation "
@@ -281,7 +300,7 @@ public final class OrderManager {
     String reason = "rejected: " + e.getClass().getSimpleName()
         + (e instanceof ExchangeException.InvalidOrder io ? " " + io.reason() : "")
         + (e.code() != 0 ? " (" + e.code() + ")" : "") + ": " + e.getMessage();
-    journalWrite(() -> memory.updateOrder(cid, OrderState.REJECTED, null, null, null, reason, clock.millis()), cid);
+    journalUpdate(cid, OrderState.REJECTED, null, null, null, reason);
     LOG.warn("order {} {} {}: {}", cid, request.side(), request.symbol(), reason);
     if (request.side() == Side.SELL && e instanceof ExchangeException.InvalidOrder io
         && (io.reason() == ExchangeException.InvalidReason.BELOW_MIN_NOTIONAL
@@ -294,7 +313,7 @@ public final class OrderManager {
   private void markUnknown(String cid, RuntimeException e) {
     String reason = "outcome unknown (" + e.getClass().getSimpleName() + ": " + e.getMessage()
         + "); resolving by client order id, never re-sent";
-    journalWrite(() -> memory.updateOrder(cid, OrderState.UNKNOWN, null, null, null, reason, clock.millis()), cid);
+    journalUpdate(cid, OrderState.UNKNOWN, null, null, null, reason);
     LOG.warn("order {}: {}", cid, reason);
   }
 
@@ -375,8 +394,9 @@ public final class OrderManager {
       notFound(o, progress);
       return;
     }
-    if (memory.state(MISS_KEY + o.clientOrderId()).isPresent()) {
-      memory.deleteState(MISS_KEY + o.clientOrderId());
+    String missKey = MISS_KEY.concat(o.clientOrderId());
+    if (memory.state(missKey).isPresent()) {
+      memory.deleteState(missKey);
     }
     apply(o, found.get(), progress);
   }
@@ -407,8 +427,7 @@ public final class OrderManager {
   }
 
   private void transition(JournaledOrder o, OrderState to, String note, Progress progress) {
-    journalWrite(() -> memory.updateOrder(o.clientOrderId(), to, null, null, null, note, clock.millis()),
-        o.clientOrderId());
+    journalUpdate(o.clientOrderId(), to, null, null, null, note);
     if (o.state() != to) {
       progress.transitions.add(new OrderTransition(o.clientOrderId(), o.state(), to, note));
       LOG.info("order {}: {} -> {} ({})", o.clientOrderId(), o.state(), to, note);
@@ -429,27 +448,31 @@ public final class OrderManager {
     if (x.executedQty().signum() > 0) {
       recordFills(o, x.orderId(), progress);
     }
-    BigDecimal recorded = BigDecimal.ZERO;
-    for (Fill f : fillsOf(o, x.orderId())) {
-      recorded = recorded.add(f.quantity());
-    }
     OrderState target = stateOf(x.status());
-    String note = "exchange status " + x.status();
-    boolean waiting = target.isFinal() && recorded.compareTo(x.executedQty()) < 0;
+    boolean waiting = false;
+    BigDecimal recorded = BigDecimal.ZERO;
+    if (target.isFinal()) {
+      // only a final status waits for its fills: a resting order's (every sync) need not sum them
+      for (Fill f : fillsOf(o, x.orderId())) {
+        recorded = recorded.add(f.quantity());
+      }
+      waiting = recorded.compareTo(x.executedQty()) < 0;
+    }
     if (waiting) {
       // keep it non-final so the next sync fetches the missing fills; a final entry is never looked at again
       target = OrderState.OPEN;
-      note = "exchange status " + x.status() + ", waiting for fills (" + recorded.toPlainString() + " of "
-          + x.executedQty().toPlainString() + " recorded)";
     }
-    if (target == OrderState.CANCELED && o.reason() != null && o.reason().startsWith("cancel requested")) {
-      note = o.reason() + "; " + note;
+    // an unchanged state keeps its reason (e.g. the cancel request) rather than rewriting it every cycle, and then
+    // the note is not written, so it is built only when a new state or the wait needs it
+    String note = null;
+    if (target != o.state() || waiting) {
+      note = waiting ? "exchange status " + x.status() + ", waiting for fills (" + recorded.toPlainString() + " of "
+          + x.executedQty().toPlainString() + " recorded)" : "exchange status " + x.status();
+      if (target == OrderState.CANCELED && o.reason() != null && o.reason().startsWith("cancel requested")) {
+        note = o.reason() + "; " + note;
+      }
     }
-    OrderState finalTarget = target;
-    // an unchanged state keeps its reason (e.g. the cancel request) rather than rewriting it every cycle
-    String finalNote = target == o.state() && !waiting ? null : note;
-    journalWrite(() -> memory.updateOrder(o.clientOrderId(), finalTarget, x.orderId(), x.executedQty(),
-        x.cumulativeQuoteQty(), finalNote, clock.millis()), o.clientOrderId());
+    journalUpdate(o.clientOrderId(), target, x.orderId(), x.executedQty(), x.cumulativeQuoteQty(), note);
     if (o.state() != target) {
       progress.transitions.add(new OrderTransition(o.clientOrderId(), o.state(), target, note));
     }
@@ -570,9 +593,7 @@ public final class OrderManager {
    *     answer (the order's state is unchanged; cancelling again is safe)
    */
   public synchronized JournaledOrder cancel(String clientOrderId, String reason) {
-    JournaledOrder o = memory.order(clientOrderId).orElseThrow(() -> new OrderManagerException(
-        OrderManagerException.Kind.UNKNOWN_ORDER, "no journalled order " + clientOrderId, null));
-    return cancel(o, reason, new Progress());
+    return cancel(order(clientOrderId), reason, new Progress());
   }
 
   /** {@link #cancel(String, String)} of a journal entry already read; what changed goes to {@code progress}. */
@@ -581,8 +602,7 @@ public final class OrderManager {
     if (journaled.state().isFinal()) {
       return journaled;
     }
-    journalWrite(() -> memory.updateOrder(clientOrderId, null, null, null, null, "cancel requested: " + reason,
-        clock.millis()), clientOrderId);
+    journalUpdate(clientOrderId, null, null, null, null, "cancel requested: " + reason);
     JournaledOrder o = order(clientOrderId);
     OrderRef ref = o.exchangeOrderId() != null ? OrderRef.exchangeId(o.exchangeOrderId())
         : OrderRef.clientId(clientOrderId);
@@ -719,7 +739,7 @@ public final class OrderManager {
       memory.upsertPosition(new PositionRecord(r.exchange(), r.symbol(), r.quantity(), r.averageEntryPrice(),
           r.costBasis(), r.openedAt(), stopLoss, takeProfit, exitDeadline, r.dust(), clock.millis()));
     } else {
-      memory.putState(PositionBook.pendingExitsKey(account, symbol),
+      memory.putState(book.pendingExitsKey(symbol),
           new PositionBook.Exits(stopLoss, takeProfit, exitDeadline).format(), clock.millis());
     }
   }
@@ -803,8 +823,12 @@ public final class OrderManager {
 
   /** The journal entry of {@code clientOrderId}. */
   public JournaledOrder order(String clientOrderId) {
-    return memory.order(clientOrderId).orElseThrow(() -> new OrderManagerException(
-        OrderManagerException.Kind.UNKNOWN_ORDER, "no journalled order " + clientOrderId, null));
+    Optional<JournaledOrder> o = memory.order(clientOrderId);
+    if (o.isEmpty()) {
+      throw new OrderManagerException(OrderManagerException.Kind.UNKNOWN_ORDER,
+          "no journalled order " + clientOrderId, null);
+    }
+    return o.get();
   }
 
   Clock clock() {

@@ -34,15 +34,26 @@ final class PositionBook {
   /** Trades this book recorded (a rolled-back one included): lets the loop skip reading trades when none were. */
   private final java.util.concurrent.atomic.AtomicLong tradesRecorded = new java.util.concurrent.atomic.AtomicLong();
 
+  /** {@code "fill.applied.<exchange>."} and {@code "position.exits.<exchange>."}: the keys' fixed parts, built once. */
+  private final String appliedPrefix;
+  private final String exitsPrefix;
+
   PositionBook(Memory memory, String exchange, Long runId) {
     this.memory = memory;
     this.exchange = exchange;
     this.runId = runId;
+    this.appliedPrefix = "fill.applied." + exchange + ".";
+    this.exitsPrefix = pendingExitsKey(exchange, "");
   }
 
   /** State key holding exits set before the position existed (applied when its first fill arrives). */
   static String pendingExitsKey(String exchange, String symbol) {
     return "position.exits." + exchange + "." + symbol;
+  }
+
+  /** {@link #pendingExitsKey(String, String)} of this book's exchange. */
+  String pendingExitsKey(String symbol) {
+    return exitsPrefix.concat(symbol);
   }
 
   /**
@@ -56,17 +67,22 @@ final class PositionBook {
    * @return true when the fill was new
    */
   boolean apply(Fill fill, SymbolRules rules, OrderPurpose purpose, boolean manage, BigDecimal thirdAssetFeeValue) {
-    return memory.inTransaction(() -> {
-      String marker = appliedKey(fill.tradeId());
-      if (memory.state(marker).isPresent()) {
-        return false;
+    // a class, not a lambda: in the C1-compiled code a backtest's per-cycle path mostly runs, a capturing lambda
+    // costs a call into the VM
+    return memory.inTransaction(new java.util.function.Supplier<Boolean>() {
+      @Override
+      public Boolean get() {
+        String marker = appliedKey(fill.tradeId());
+        if (memory.state(marker).isPresent()) {
+          return false;
+        }
+        memory.recordFill(exchange, runId, fill);
+        memory.putState(marker, fill.clientOrderId() == null ? "" : fill.clientOrderId(), fill.time());
+        if (manage) {
+          applyToPosition(fill, rules, purpose, thirdAssetFeeValue);
+        }
+        return true;
       }
-      memory.recordFill(exchange, runId, fill);
-      memory.putState(marker, fill.clientOrderId() == null ? "" : fill.clientOrderId(), fill.time());
-      if (manage) {
-        applyToPosition(fill, rules, purpose, thirdAssetFeeValue);
-      }
-      return true;
     });
   }
 
@@ -76,7 +92,7 @@ final class PositionBook {
   }
 
   private String appliedKey(String tradeId) {
-    return "fill.applied." + exchange + "." + tradeId;
+    return appliedPrefix.concat(tradeId);
   }
 
   private Optional<PositionRecord> position(String symbol) {
@@ -114,7 +130,7 @@ final class PositionBook {
       long deadline = p == null ? 0 : p.exitDeadline();
       long openedAt = p == null ? fill.time() : p.openedAt();
       if (p == null) {
-        String key = pendingExitsKey(exchange, fill.symbol());
+        String key = pendingExitsKey(fill.symbol());
         Optional<String> pending = memory.state(key);
         if (pending.isPresent()) {
           Exits exits = Exits.parse(pending.get());
@@ -171,15 +187,30 @@ final class PositionBook {
 
   /** Stop-loss, take-profit and exit deadline of a position. */
   record Exits(BigDecimal stopLoss, BigDecimal takeProfit, long deadline) {
+    /** {@code <stop>|<target>|<deadline>}, an absent price as nothing. */
     String format() {
-      return (stopLoss == null ? "" : stopLoss.toPlainString()) + "|"
-          + (takeProfit == null ? "" : takeProfit.toPlainString()) + "|" + deadline;
+      StringBuilder sb = new StringBuilder(48);
+      if (stopLoss != null) {
+        sb.append(stopLoss.toPlainString());
+      }
+      sb.append('|');
+      if (takeProfit != null) {
+        sb.append(takeProfit.toPlainString());
+      }
+      return sb.append('|').append(deadline).toString();
     }
 
+    /** The exits {@link #format()} wrote: the first three {@code '|'}-separated fields. */
     static Exits parse(String text) {
-      String[] parts = text.split("\\|", -1);
-      return new Exits(parts[0].isEmpty() ? null : new BigDecimal(parts[0]),
-          parts[1].isEmpty() ? null : new BigDecimal(parts[1]), Long.parseLong(parts[2]));
+      int a = text.indexOf('|');
+      int b = a < 0 ? -1 : text.indexOf('|', a + 1);
+      if (b < 0) {
+        throw new IllegalArgumentException("not stored exits: " + text);
+      }
+      int c = text.indexOf('|', b + 1);
+      return new Exits(a == 0 ? null : new BigDecimal(text.substring(0, a)),
+          b == a + 1 ? null : new BigDecimal(text.substring(a + 1, b)),
+          Long.parseLong(text.substring(b + 1, c < 0 ? text.length() : c)));
     }
   }
 

@@ -119,12 +119,14 @@ public final class DecisionJson {
   static void string(StringBuilder sb, String value) {
     sb.append('"');
     int n = value.length();
+    int run = 0; // start of the characters that need no escape, appended together
     for (int i = 0; i < n; i++) {
       char c = value.charAt(i);
       if (c >= 0x20 && c != '"' && c != '\\' && c != '\u2028' && c != '\u2029' && !Character.isSurrogate(c)) {
-        sb.append(c);
         continue;
       }
+      sb.append(value, run, i);
+      run = i + 1;
       switch (c) {
         case '"' -> sb.append("\\\"");
         case '\\' -> sb.append("\\\\");
@@ -136,6 +138,7 @@ public final class DecisionJson {
         default -> {
           if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
             sb.append(c).append(value.charAt(++i));
+            run = i + 1;
           } else if (Character.isSurrogate(c)) {
             sb.append('?');
           } else {
@@ -145,7 +148,7 @@ public final class DecisionJson {
         }
       }
     }
-    sb.append('"');
+    sb.append(value, run, n).append('"');
   }
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();

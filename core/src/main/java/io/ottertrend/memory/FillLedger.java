@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -14,9 +15,35 @@ import java.util.Set;
  * lock.
  */
 final class FillLedger {
-  private record TradeKey(String exchange, String tradeId) {}
+  /**
+   * (exchange, trade id). Equality and hash written out, like {@link SymbolKey}'s: a record's generated ones run
+   * through method handles, which cost a call into the VM in C1-compiled code, where a backtest's per-cycle callers
+   * spend most of a run.
+   */
+  private record TradeKey(String exchange, String tradeId) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof TradeKey k && Objects.equals(exchange, k.exchange) && Objects.equals(tradeId, k.tradeId);
+    }
 
-  private record SymbolKey(String exchange, String symbol) {}
+    @Override
+    public int hashCode() {
+      return 31 * Objects.hashCode(exchange) + Objects.hashCode(tradeId);
+    }
+  }
+
+  /** (exchange, symbol), equality and hash written out (see {@link TradeKey}). */
+  private record SymbolKey(String exchange, String symbol) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof SymbolKey k && Objects.equals(exchange, k.exchange) && Objects.equals(symbol, k.symbol);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Objects.hashCode(exchange) + Objects.hashCode(symbol);
+    }
+  }
 
   private final UndoLog undo;
   private final IdSequence rowids;
@@ -38,7 +65,12 @@ final class FillLedger {
   void add(String exchange, Fill fill) {
     TradeKey id = new TradeKey(exchange, fill.tradeId());
     recorded.add(id);
-    undo.add(() -> recorded.remove(id));
+    undo.add(new Runnable() { // a class, not a lambda: see InMemoryMemory#lockOpen
+      @Override
+      public void run() {
+        recorded.remove(id);
+      }
+    });
     TimeKey key = new TimeKey(fill.time(), rowids.next());
     rows(byExchange, exchange).insert(key, fill);
     rows(bySymbol, new SymbolKey(exchange, fill.symbol())).insert(key, fill);
@@ -49,7 +81,12 @@ final class FillLedger {
 
   /** An index's rows for {@code key}; an empty one left behind by a rollback is harmless. */
   private <K> TimeOrderedRows<Fill> rows(Map<K, TimeOrderedRows<Fill>> index, K key) {
-    return index.computeIfAbsent(key, k -> new TimeOrderedRows<>(undo));
+    TimeOrderedRows<Fill> rows = index.get(key);
+    if (rows == null) {
+      rows = new TimeOrderedRows<>(undo);
+      index.put(key, rows);
+    }
+    return rows;
   }
 
   /** Fills on {@code exchange} (all symbols when {@code symbol} is null) at or after {@code since}. */

@@ -16,7 +16,12 @@ final class IdSequence {
   /** The next id; given back when the transaction rolls back. */
   long next() {
     long id = ++last;
-    undo.add(() -> last = id - 1);
+    undo.add(new Runnable() { // a class, not a lambda: see InMemoryMemory#lockOpen
+      @Override
+      public void run() {
+        last = id - 1;
+      }
+    });
     return id;
   }
 

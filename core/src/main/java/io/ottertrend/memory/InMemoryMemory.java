@@ -141,6 +141,48 @@ public final class InMemoryMemory implements Memory {
     }
   }
 
+  /**
+   * Takes the lock for a read, which the caller releases in a {@code finally}. The hot methods lock like this
+   * rather than through {@link #read(Supplier)}: a capturing lambda per call is an allocation through method
+   * handles, and the per-cycle callers of a backtest spend most of a run in C1-compiled code, where that costs a
+   * call into the VM.
+   */
+  private void lockOpen() {
+    lock.lock();
+    if (closed) {
+      lock.unlock();
+      requireOpen();
+    }
+  }
+
+  /**
+   * Takes the lock and opens a write, as {@link #write(Supplier)} does, for callers that spell the write out:
+   * {@code boolean outer = beginWrite(); boolean done = false; try { ...; done = true; } finally {
+   * endWrite(outer, done); }}.
+   *
+   * @return whether this write is the outermost one (then it commits or rolls back)
+   */
+  private boolean beginWrite() {
+    lockOpen();
+    return writeDepth++ == 0;
+  }
+
+  /** Ends a write opened by {@link #beginWrite()}: commits it when done, else undoes it; releases the lock. */
+  private void endWrite(boolean outer, boolean done) {
+    try {
+      if (outer) {
+        if (done) {
+          undo.commit();
+        } else {
+          undo.rollback();
+        }
+      }
+    } finally {
+      writeDepth--;
+      lock.unlock();
+    }
+  }
+
   private void requireOpen() {
     if (closed) {
       throw new MemoryException(MemoryException.Kind.IO, "memory " + location + " is closed", null);
@@ -165,8 +207,14 @@ public final class InMemoryMemory implements Memory {
     return new MemoryException(MemoryException.Kind.CONFLICT, "cannot write: " + message, null);
   }
 
-  private static <K, V> V index(Map<K, V> map, K key, Supplier<V> create) {
-    return map.computeIfAbsent(key, k -> create.get());
+  /** The time-ordered rows of {@code key} in {@code index}, created when missing (an explicit get and put: no lambda). */
+  private <K, T> TimeOrderedRows<T> rowsOf(Map<K, TimeOrderedRows<T>> index, K key) {
+    TimeOrderedRows<T> rows = index.get(key);
+    if (rows == null) {
+      rows = new TimeOrderedRows<>(undo);
+      index.put(key, rows);
+    }
+    return rows;
   }
 
   @Override
@@ -243,20 +291,33 @@ public final class InMemoryMemory implements Memory {
 
   @Override
   public void journal(JournaledOrder intent) {
-    write(() -> {
+    boolean outer = beginWrite();
+    boolean done = false;
+    try {
       if (orders.contains(intent.clientOrderId())) {
         throw conflict("UNIQUE constraint failed: orders.client_order_id " + intent.clientOrderId());
       }
       knownRun(intent.runId());
       orders.add(StoredDecimals.of(intent));
-    });
+      done = true;
+    } finally {
+      endWrite(outer, done);
+    }
   }
 
   @Override
   public void updateOrder(String clientOrderId, OrderState state, String exchangeOrderId, BigDecimal executedQty,
       BigDecimal cumulativeQuote, String reason, long at) {
-    boolean found = write(() -> orders.update(clientOrderId, state, exchangeOrderId, StoredDecimals.of(executedQty),
-        StoredDecimals.of(cumulativeQuote), reason, at));
+    boolean found;
+    boolean outer = beginWrite();
+    boolean done = false;
+    try {
+      found = orders.update(clientOrderId, state, exchangeOrderId, StoredDecimals.of(executedQty),
+          StoredDecimals.of(cumulativeQuote), reason, at);
+      done = true;
+    } finally {
+      endWrite(outer, done);
+    }
     if (!found) {
       throw new MemoryException(MemoryException.Kind.IO, "no journalled order " + clientOrderId, null);
     }
@@ -271,7 +332,12 @@ public final class InMemoryMemory implements Memory {
 
   @Override
   public Optional<JournaledOrder> order(String clientOrderId) {
-    return read(() -> orders.get(clientOrderId));
+    lockOpen();
+    try {
+      return orders.get(clientOrderId);
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
@@ -279,7 +345,12 @@ public final class InMemoryMemory implements Memory {
     if (states.isEmpty()) {
       return List.of(); // answered without the lock, as SqliteMemory does
     }
-    return read(() -> orders.inStates(states));
+    lockOpen();
+    try {
+      return orders.inStates(states);
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
@@ -291,20 +362,30 @@ public final class InMemoryMemory implements Memory {
 
   @Override
   public boolean recordFill(String exchange, Long runId, Fill fill) {
-    return write(() -> {
+    boolean outer = beginWrite();
+    boolean done = false;
+    try {
       // INSERT OR IGNORE: a NOT NULL or primary key violation skips the row silently
-      if (exchange == null || fills.contains(exchange, fill.tradeId())) {
-        return false;
+      boolean added = exchange != null && !fills.contains(exchange, fill.tradeId());
+      if (added) {
+        knownRun(runId);
+        fills.add(exchange, StoredDecimals.of(fill));
       }
-      knownRun(runId);
-      fills.add(exchange, StoredDecimals.of(fill));
-      return true;
-    });
+      done = true;
+      return added;
+    } finally {
+      endWrite(outer, done);
+    }
   }
 
   @Override
   public List<Fill> fills(String exchange, String symbol, long since) {
-    return read(() -> fills.since(exchange, symbol, since));
+    lockOpen();
+    try {
+      return fills.since(exchange, symbol, since);
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
@@ -316,7 +397,9 @@ public final class InMemoryMemory implements Memory {
 
   @Override
   public long recordTrade(TradeRecord trade) {
-    return write(() -> {
+    boolean outer = beginWrite();
+    boolean done = false;
+    try {
       notNull(trade.exchange(), "trades.exchange");
       notNull(trade.symbol(), "trades.symbol");
       notNull(trade.quantity(), "trades.quantity");
@@ -331,60 +414,96 @@ public final class InMemoryMemory implements Memory {
       TimeKey key = new TimeKey(stored.closedAt(), id);
       trades.insert(key, stored);
       if (stored.runId() != null) {
-        index(tradesByRun, stored.runId(), () -> new TimeOrderedRows<>(undo)).insert(key, stored);
+        rowsOf(tradesByRun, stored.runId()).insert(key, stored);
       }
+      done = true;
       return id;
-    });
+    } finally {
+      endWrite(outer, done);
+    }
   }
 
   @Override
   public List<TradeRecord> trades(Long runId, int limit) {
-    return read(() -> {
+    lockOpen();
+    try {
       TimeOrderedRows<TradeRecord> rows = runId == null ? trades : tradesByRun.get(runId);
       return rows == null ? List.of() : rows.newestFirst(limit);
-    });
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
   public void upsertPosition(PositionRecord position) {
-    write(() -> {
+    boolean outer = beginWrite();
+    boolean done = false;
+    try {
       notNull(position.exchange(), "positions.exchange");
       notNull(position.symbol(), "positions.symbol");
       notNull(position.quantity(), "positions.quantity");
       notNull(position.averageEntryPrice(), "positions.avg_entry");
       notNull(position.costBasis(), "positions.cost_basis");
-      Map<String, PositionRecord> ofExchange = index(positions, position.exchange(), HashMap::new);
+      Map<String, PositionRecord> ofExchange = positions.get(position.exchange());
+      if (ofExchange == null) {
+        ofExchange = new HashMap<>();
+        positions.put(position.exchange(), ofExchange);
+      }
       PositionRecord old = ofExchange.put(position.symbol(), StoredDecimals.of(position));
       sortedPositions.remove(position.exchange());
-      undo.add(() -> {
-        sortedPositions.remove(position.exchange());
-        if (old == null) {
-          ofExchange.remove(position.symbol());
-        } else {
-          ofExchange.put(position.symbol(), old);
-        }
-      });
-    });
+      undo.add(new RestorePosition(ofExchange, position.exchange(), position.symbol(), old));
+      done = true;
+    } finally {
+      endWrite(outer, done);
+    }
+  }
+
+  /** Undoes a position write: puts back {@code old} (none: removes the symbol) and drops the sorted answer. */
+  private final class RestorePosition implements Runnable {
+    private final Map<String, PositionRecord> ofExchange;
+    private final String exchange;
+    private final String symbol;
+    private final PositionRecord old;
+
+    RestorePosition(Map<String, PositionRecord> ofExchange, String exchange, String symbol, PositionRecord old) {
+      this.ofExchange = ofExchange;
+      this.exchange = exchange;
+      this.symbol = symbol;
+      this.old = old;
+    }
+
+    @Override
+    public void run() {
+      sortedPositions.remove(exchange);
+      if (old == null) {
+        ofExchange.remove(symbol);
+      } else {
+        ofExchange.put(symbol, old);
+      }
+    }
   }
 
   @Override
   public void removePosition(String exchange, String symbol) {
-    write(() -> {
+    boolean outer = beginWrite();
+    boolean done = false;
+    try {
       Map<String, PositionRecord> ofExchange = positions.get(exchange);
       PositionRecord old = ofExchange == null ? null : ofExchange.remove(symbol);
       if (old != null) {
         sortedPositions.remove(exchange);
-        undo.add(() -> {
-          sortedPositions.remove(exchange);
-          ofExchange.put(symbol, old);
-        });
+        undo.add(new RestorePosition(ofExchange, exchange, symbol, old));
       }
-    });
+      done = true;
+    } finally {
+      endWrite(outer, done);
+    }
   }
 
   @Override
   public List<PositionRecord> positions(String exchange) {
-    return read(() -> {
+    lockOpen();
+    try {
       List<PositionRecord> cached = sortedPositions.get(exchange);
       if (cached != null) {
         return cached;
@@ -401,18 +520,24 @@ public final class InMemoryMemory implements Memory {
       List<PositionRecord> sorted = Collections.unmodifiableList(out);
       sortedPositions.put(exchange, sorted);
       return sorted;
-    });
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
   public void recordEquity(EquityPoint point) {
-    write(() -> {
+    boolean outer = beginWrite();
+    boolean done = false;
+    try {
       notNull(point.equity(), "equity.equity");
       notNull(point.cash(), "equity.cash");
       knownRun(point.runId());
-      index(equity, point.runId(), () -> new TimeOrderedRows<EquityPoint>(undo))
-          .put(new TimeKey(point.at(), 0), StoredDecimals.of(point));
-    });
+      rowsOf(equity, point.runId()).put(new TimeKey(point.at(), 0), StoredDecimals.of(point));
+      done = true;
+    } finally {
+      endWrite(outer, done);
+    }
   }
 
   @Override
@@ -427,15 +552,20 @@ public final class InMemoryMemory implements Memory {
 
   @Override
   public long recordDecision(DecisionRecord d) {
-    return write(() -> {
+    boolean outer = beginWrite();
+    boolean done = false;
+    try {
       notNull(d.brain(), "decisions.brain");
       knownRun(d.runId());
       long id = decisionIds.next();
       decisions.insert(new TimeKey(d.at(), id), new DecisionRecord(id, d.runId(), d.at(), d.snapshotHash(),
           d.brain(), d.thoughts(), d.actionsJson(), d.droppedJson(), d.promptTokens(), d.completionTokens(),
           d.latencyMs(), d.outcome()));
+      done = true;
       return id;
-    });
+    } finally {
+      endWrite(outer, done);
+    }
   }
 
   @Override
@@ -469,17 +599,18 @@ public final class InMemoryMemory implements Memory {
       TimeKey key = new TimeKey(usage.at(), llmUsageIds.next());
       llmUsage.insert(key, usage);
       if (usage.runId() != null) {
-        index(llmUsageByRun, usage.runId(), () -> new TimeOrderedRows<>(undo)).insert(key, usage);
+        rowsOf(llmUsageByRun, usage.runId()).insert(key, usage);
       }
     });
   }
 
   @Override
   public long llmTokensSpent(Long runId, long since) {
-    return read(() -> {
+    lockOpen();
+    try {
       TimeOrderedRows<LlmUsage> rows = runId == null ? llmUsage : llmUsageByRun.get(runId);
       long sum = 0;
-      if (rows != null) {
+      if (rows != null && !rows.isEmpty()) {
         for (LlmUsage usage : rows.viewSince(since)) {
           if (!usage.cached()) {
             sum += usage.promptTokens() + usage.completionTokens();
@@ -487,7 +618,9 @@ public final class InMemoryMemory implements Memory {
         }
       }
       return sum;
-    });
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
@@ -506,7 +639,7 @@ public final class InMemoryMemory implements Memory {
       notNull(record.kind(), "signals.kind");
       notNull(record.payloadJson(), "signals.payload");
       long id = signalIds.next();
-      index(signalsByKind, record.kind(), () -> new TimeOrderedRows<>(undo)).insert(new TimeKey(record.at(), id),
+      rowsOf(signalsByKind, record.kind()).insert(new TimeKey(record.at(), id),
           new SignalRecord(id, record.at(), record.kind(), record.source(), record.payloadJson()));
       return id;
     });
@@ -534,7 +667,9 @@ public final class InMemoryMemory implements Memory {
 
   @Override
   public long recordRiskEvent(RiskEvent e) {
-    return write(() -> {
+    boolean outer = beginWrite();
+    boolean done = false;
+    try {
       notNull(e.verdict(), "risk_events.verdict");
       notNull(e.rule(), "risk_events.rule");
       if (!isVerdict(e.verdict())) {
@@ -544,8 +679,11 @@ public final class InMemoryMemory implements Memory {
       long id = riskEventIds.next();
       riskEvents.insert(new TimeKey(e.at(), id), new RiskEvent(id, e.runId(), e.at(), e.verdict(), e.rule(),
           e.reason(), e.symbol(), e.side(), e.beforeJson(), e.afterJson(), e.clientOrderId()));
+      done = true;
       return id;
-    });
+    } finally {
+      endWrite(outer, done);
+    }
   }
 
   @Override
@@ -606,46 +744,71 @@ public final class InMemoryMemory implements Memory {
 
   @Override
   public Optional<String> state(String key) {
-    return read(() -> Optional.ofNullable(key == null ? null : state.get(key)));
+    lockOpen();
+    try {
+      return Optional.ofNullable(key == null ? null : state.get(key));
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
   public void putState(String key, String value, long at) {
-    write(() -> {
+    boolean outer = beginWrite();
+    boolean done = false;
+    try {
       notNull(value, "state.value");
       if (key != null) { // a NULL key row is stored by SQLite but no state query can see it
         state.put(key, value);
       }
-    });
+      done = true;
+    } finally {
+      endWrite(outer, done);
+    }
   }
 
   @Override
   public void deleteState(String key) {
-    write(() -> {
+    boolean outer = beginWrite();
+    boolean done = false;
+    try {
       if (key != null) {
         state.delete(key);
       }
-    });
+      done = true;
+    } finally {
+      endWrite(outer, done);
+    }
   }
 
   @Override
   public Map<String, String> states(String prefix) {
     Objects.requireNonNull(prefix, "prefix");
-    return read(() -> state.withPrefix(prefix));
+    lockOpen();
+    try {
+      return state.withPrefix(prefix);
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
   public boolean compareAndSetState(String key, String expected, String newValue, long at) {
-    return write(() -> {
+    boolean outer = beginWrite();
+    boolean done = false;
+    try {
       String current = key == null ? null : state.get(key);
-      if (!Objects.equals(current, expected)) {
-        return false;
+      boolean set = Objects.equals(current, expected);
+      if (set) {
+        notNull(newValue, "state.value");
+        if (key != null) {
+          state.put(key, newValue);
+        }
       }
-      notNull(newValue, "state.value");
-      if (key != null) {
-        state.put(key, newValue);
-      }
-      return true;
-    });
+      done = true;
+      return set;
+    } finally {
+      endWrite(outer, done);
+    }
   }
 }

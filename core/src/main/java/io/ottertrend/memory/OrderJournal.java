@@ -4,19 +4,25 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
 
 /**
- * The order intent journal of {@link InMemoryMemory}, indexed so the hot reads cost what they return: by
- * client order id (O(1)), by creation (recent orders: O(log n + limit)) and by state (orders in a state:
- * O(log n + matches), never a scan of finished orders). Both sorted indexes use SQLite's order,
- * {@code created_at} then insertion. Not thread-safe: used only under {@link InMemoryMemory}'s lock.
+ * The order intent journal of {@link InMemoryMemory}, indexed so the hot reads cost what they return: by client
+ * order id (O(1)), by state (orders in a state: O(matches), never a scan of finished orders) and by creation. Both
+ * orders are SQLite's, {@code created_at} then insertion, and are put in order when read rather than kept in
+ * balanced trees on every write: a write is a hash-set move (the states a cycle asks for hold a few orders, the
+ * finished ones grow with the run), and each state's sorted list is kept until an order enters or leaves it. Every
+ * order in journal order, as recent orders are read, is an array appended to (journal order is creation order but
+ * for a clock that stepped back) and sorted only when it is not. Not thread-safe: used only under
+ * {@link InMemoryMemory}'s lock.
  */
 final class OrderJournal {
   /** One journalled order; {@code current} changes on update, {@code key} never does. */
@@ -30,17 +36,51 @@ final class OrderJournal {
     }
   }
 
+  private static final Comparator<Slot> BY_KEY = new Comparator<>() {
+    @Override
+    public int compare(Slot a, Slot b) {
+      return a.key.compareTo(b.key);
+    }
+  };
+
+  /** The orders of one state, sorted by key when first read after a change. */
+  private static final class StateIndex {
+    private final Set<Slot> slots = new HashSet<>();
+    private List<Slot> sorted;
+
+    void add(Slot s) {
+      slots.add(s);
+      sorted = null;
+    }
+
+    void remove(Slot s) {
+      slots.remove(s);
+      sorted = null;
+    }
+
+    List<Slot> sorted() {
+      if (sorted == null) {
+        List<Slot> out = new ArrayList<>(slots);
+        out.sort(BY_KEY);
+        sorted = out;
+      }
+      return sorted;
+    }
+  }
+
   private final UndoLog undo;
   private final Map<String, Slot> byId = new HashMap<>();
-  private final TreeMap<TimeKey, Slot> byCreation = new TreeMap<>();
-  private final EnumMap<OrderState, TreeMap<TimeKey, Slot>> byState = new EnumMap<>(OrderState.class);
+  /** Every slot; in key order unless {@link #creationSorted} is false. */
+  private final ArrayList<Slot> byCreation = new ArrayList<>();
+  private boolean creationSorted = true;
+  private final EnumMap<OrderState, StateIndex> byState = new EnumMap<>(OrderState.class);
   private final IdSequence rowids;
 
   OrderJournal(UndoLog undo) {
     this.undo = undo;
     this.rowids = new IdSequence(undo);
     for (OrderState state : OrderState.values()) {
-      byState.put(state, new TreeMap<>());
+      byState.put(state, new StateIndex());
     }
   }
 
@@ -52,12 +92,21 @@ final class OrderJournal {
   void add(JournaledOrder order) {
     Slot slot = new Slot(new TimeKey(order.createdAt(), rowids.next()), order);
     byId.put(order.clientOrderId(), slot);
-    byCreation.put(slot.key, slot);
-    byState.get(order.state()).put(slot.key, slot);
-    undo.add(() -> {
-      byId.remove(order.clientOrderId());
-      byCreation.remove(slot.key);
-      byState.get(slot.current.state()).remove(slot.key);
+    if (!byCreation.isEmpty() && byCreation.get(byCreation.size() - 1).key.compareTo(slot.key) > 0) {
+      creationSorted = false;
+    }
+    byCreation.add(slot);
+    byState.get(order.state()).add(slot);
+    undo.add(new Runnable() { // a class, not a lambda: see InMemoryMemory#lockOpen
+      @Override
+      public void run() {
+        byId.remove(order.clientOrderId());
+        int at = byCreation.lastIndexOf(slot); // the newest: the last unless sorted since
+        if (at >= 0) {
+          byCreation.remove(at);
+        }
+        byState.get(slot.current.state()).remove(slot);
+      }
     });
   }
 
@@ -79,7 +128,12 @@ final class OrderJournal {
         orElse(cumulativeQuote, old.cumulativeQuote()), old.purpose(), orElse(reason, old.reason()),
         old.decisionId(), old.createdAt(), at, old.external());
     replace(slot, updated);
-    undo.add(() -> replace(slot, old));
+    undo.add(new Runnable() {
+      @Override
+      public void run() {
+        replace(slot, old);
+      }
+    });
     return true;
   }
 
@@ -108,8 +162,8 @@ final class OrderJournal {
     OrderState before = slot.current.state();
     slot.current = order;
     if (before != order.state()) {
-      byState.get(before).remove(slot.key);
-      byState.get(order.state()).put(slot.key, slot);
+      byState.get(before).remove(slot);
+      byState.get(order.state()).add(slot);
     }
   }
 
@@ -130,25 +184,31 @@ final class OrderJournal {
         wanted.add(state);
       }
     }
-    if (wanted.size() == 1) {
-      return values(byState.get(wanted.iterator().next()).values());
-    }
     List<Slot> slots = new ArrayList<>();
+    int nonEmpty = 0;
     for (OrderState state : wanted) {
-      slots.addAll(byState.get(state).values());
+      StateIndex index = byState.get(state);
+      if (!index.slots.isEmpty()) {
+        nonEmpty++;
+        slots.addAll(index.sorted());
+      }
     }
-    slots.sort((a, b) -> a.key.compareTo(b.key));
+    if (nonEmpty > 1) {
+      slots.sort(BY_KEY); // each state's slots are sorted already: a merge, for the list sort
+    }
     return values(slots);
   }
 
   /** Up to {@code limit} orders (all when negative), most recently created first. */
   List<JournaledOrder> newestFirst(int limit) {
-    List<JournaledOrder> out = new ArrayList<>();
-    for (Slot slot : byCreation.descendingMap().values()) {
-      if (limit >= 0 && out.size() >= limit) {
-        break;
-      }
-      out.add(slot.current);
+    if (!creationSorted) {
+      byCreation.sort(BY_KEY);
+      creationSorted = true;
+    }
+    int n = limit < 0 ? byCreation.size() : Math.min(limit, byCreation.size());
+    List<JournaledOrder> out = new ArrayList<>(n);
+    for (int i = byCreation.size() - 1; i >= byCreation.size() - n; i--) {
+      out.add(byCreation.get(i).current);
     }
     return Collections.unmodifiableList(out);
   }

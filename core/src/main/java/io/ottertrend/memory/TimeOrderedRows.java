@@ -46,7 +46,12 @@ final class TimeOrderedRows<T> {
     seqs[i] = seq;
     rows[i] = row;
     size++;
-    undo.add(() -> remove(at, seq));
+    undo.add(new Runnable() { // a class, not a lambda: see InMemoryMemory#lockOpen
+      @Override
+      public void run() {
+        remove(at, seq);
+      }
+    });
   }
 
   /**
@@ -63,7 +68,12 @@ final class TimeOrderedRows<T> {
     }
     Object old = rows[i];
     rows[i] = row;
-    undo.add(() -> rows[i] = old); // undo runs newest first: the index is still this row's
+    undo.add(new Runnable() {
+      @Override
+      public void run() {
+        rows[i] = old; // undo runs newest first: the index is still this row's
+      }
+    });
   }
 
   private void remove(long at, long seq) {
@@ -104,23 +114,33 @@ final class TimeOrderedRows<T> {
     return copy(firstAtOrAfter(since), size);
   }
 
+  /** Whether there are no rows. */
+  boolean isEmpty() {
+    return size == 0;
+  }
+
   /** Rows with {@code at >= since}, oldest first, as a live view for aggregation under the lock. */
   Iterable<T> viewSince(long since) {
     int from = firstAtOrAfter(since);
-    return () -> new java.util.Iterator<T>() {
-      private int next = from;
-
+    return new Iterable<T>() {
       @Override
-      public boolean hasNext() {
-        return next < size;
-      }
+      public java.util.Iterator<T> iterator() {
+        return new java.util.Iterator<T>() {
+          private int next = from;
 
-      @Override
-      public T next() {
-        if (next >= size) {
-          throw new java.util.NoSuchElementException();
-        }
-        return row(next++);
+          @Override
+          public boolean hasNext() {
+            return next < size;
+          }
+
+          @Override
+          public T next() {
+            if (next >= size) {
+              throw new java.util.NoSuchElementException();
+            }
+            return row(next++);
+          }
+        };
       }
     };
   }

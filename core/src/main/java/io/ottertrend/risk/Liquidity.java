@@ -35,8 +35,31 @@ public record Liquidity(
     return Double.isNaN(b) ? a : Math.min(a, b);
   }
 
-  /** Liquidity measured from a ticker (volume) and a book (depth); either may be {@code null}. */
+  /** The last measurement: a ticker, a book and their liquidity (immutable, so safe to share between threads). */
+  private record Measured(Ticker ticker, OrderBook book, Liquidity liquidity) {}
+
+  /**
+   * The last {@link #of} answer. A proposal's context is measured twice from the same ticker and book (by the
+   * caller's context, then by the engine's copy of it), and both are immutable: the second measurement is this.
+   * A plain field: a stale or another thread's answer is only a miss.
+   */
+  private static Measured last;
+
+  /**
+   * Liquidity measured from a ticker (volume) and a book (depth); either may be {@code null}. Asked again for the
+   * very same ticker and book, it answers the same instance.
+   */
   public static Liquidity of(Ticker ticker, OrderBook book) {
+    Measured m = last;
+    if (m != null && m.ticker == ticker && m.book == book) {
+      return m.liquidity;
+    }
+    Liquidity l = measure(ticker, book);
+    last = new Measured(ticker, book, l);
+    return l;
+  }
+
+  private static Liquidity measure(Ticker ticker, OrderBook book) {
     double volume = ticker == null ? Double.NaN : ticker.quoteVolume().doubleValue();
     if (book == null) {
       return new Liquidity(volume, Double.NaN, Double.NaN, Double.NaN, Double.NaN);

@@ -191,9 +191,10 @@ public record RiskContext(
 
   /** A copy carrying the engine's state, with derived values recomputed from the caller's facts. */
   RiskContext withEngineState(RiskCounters c, RiskLimits l, long at, String halt) {
-    // the caller's liquidity figures may come from elsewhere; never trust them above what the book and ticker show
+    // the caller's liquidity figures may come from elsewhere; never trust them above what the book and ticker show.
+    // Measured by the canonical constructor from this ticker and book, they are the very answer Liquidity.of keeps.
     Liquidity measured = Liquidity.of(ticker, book);
-    Liquidity l2 = liquidity == null ? measured : liquidity.conservative(measured);
+    Liquidity l2 = liquidity == null || liquidity == measured ? measured : liquidity.conservative(measured);
     return new RiskContext(proposal, portfolio, symbolRules, book, ticker, l2, previousPrice, brainFailures,
         llmTokensToday, c, l, at, halt, marketPrice(proposal.side(), book, ticker),
         portfolio == null ? null : portfolio.equity().orElse(null), dustSymbols);

@@ -78,6 +78,10 @@ public final class RiskEngine {
   private final RiskState state;
   private final Object lock = new Object();
   private long lastPoll = Long.MIN_VALUE;
+  /** The UTC day last asked for and its bounds [start, end) in epoch ms: most calls fall in the same day. */
+  private LocalDate cachedDay;
+  private long cachedDayStart = Long.MAX_VALUE;
+  private long cachedDayEnd = Long.MIN_VALUE;
   private String manualHalt;
   private int consecutiveRejects;
 
@@ -138,7 +142,7 @@ public final class RiskEngine {
     synchronized (lock) {
       long now = clock.millis();
       poll(now, false);
-      LocalDate today = RiskState.dayOf(now);
+      LocalDate today = dayOf(now);
       state.prune(now, limits.stoplossGuardWindow().toMillis());
       return state.day == null || today.isAfter(state.day) ? state.rolledView(today) : state.snapshot();
     }
@@ -242,7 +246,7 @@ public final class RiskEngine {
   public void onTradeClosed(TradeRecord trade) {
     synchronized (lock) {
       long now = clock.millis();
-      state.applyTrade(trade, now, limits.stoplossGuardWindow().toMillis(), RiskState.startOf(RiskState.dayOf(now)));
+      state.applyTrade(trade, now, limits.stoplossGuardWindow().toMillis(), startOfDay(now));
     }
   }
 
@@ -267,7 +271,7 @@ public final class RiskEngine {
         }
         poll(now, false);
         long window = limits.stoplossGuardWindow().toMillis();
-        LocalDate today = RiskState.dayOf(now);
+        LocalDate today = dayOf(now);
         Map<String, String> writes = dryRun ? Map.of() : new LinkedHashMap<>();
         // roll forward only: a wall clock stepped back over midnight must not reset today's counters
         boolean newDay = state.day == null || today.isAfter(state.day);
@@ -277,7 +281,7 @@ public final class RiskEngine {
         }
         state.prune(now, window);
         if (!dryRun && !state.pending.isEmpty() && callerContext.portfolio() != null
-            && state.pending.keySet().removeIf(s -> RiskContext.holdsPosition(callerContext.portfolio(), s))) {
+            && dropHeld(callerContext.portfolio())) {
           state.invalidate();
         }
         RiskCounters counters = newDay ? state.rolledView(today) : state.snapshot();
@@ -301,6 +305,35 @@ public final class RiskEngine {
         return d;
       }
     }
+  }
+
+  /** {@link RiskState#dayOf}, kept for the day it falls in (caller holds the lock). */
+  private LocalDate dayOf(long now) {
+    if (now < cachedDayStart || now >= cachedDayEnd) {
+      LocalDate day = RiskState.dayOf(now);
+      cachedDayStart = RiskState.startOf(day);
+      cachedDayEnd = RiskState.startOf(day.plusDays(1));
+      cachedDay = day;
+    }
+    return cachedDay;
+  }
+
+  /** Epoch ms of 00:00 UTC of the day of {@code now} (caller holds the lock). */
+  private long startOfDay(long now) {
+    dayOf(now);
+    return cachedDayStart;
+  }
+
+  /** Forgets the pending entries {@code portfolio} now shows as positions; true when it forgot any. */
+  private boolean dropHeld(io.ottertrend.model.Portfolio portfolio) {
+    boolean any = false;
+    for (java.util.Iterator<String> i = state.pending.keySet().iterator(); i.hasNext(); ) {
+      if (RiskContext.holdsPosition(portfolio, i.next())) {
+        i.remove();
+        any = true;
+      }
+    }
+    return any;
   }
 
   private void poll(long now, boolean force) {
@@ -412,7 +445,7 @@ public final class RiskEngine {
           }
           if (s.quantity().compareTo(ctx.proposal().quantity()) < 0) {
             ctx = ctx.withProposal(resize(ctx, s.quantity()));
-            shrinks.add(rule.name() + ": " + s.reason());
+            shrinks.add(rule.name().concat(": ").concat(String.valueOf(s.reason())));
             shrinkRule = rule.name();
             shrinkReason = s.reason();
           }
@@ -628,13 +661,22 @@ public final class RiskEngine {
     }
     RiskEvent event = event(d, now);
     try {
-      memory.inTransaction(() -> {
-        for (Map.Entry<String, String> w : writes.entrySet()) {
-          memory.putState(w.getKey(), w.getValue(), now);
-        }
-        memory.recordRiskEvent(event);
-        return null;
-      });
+      if (writes.isEmpty()) {
+        memory.recordRiskEvent(event); // a refusal changes no counter: one write, its own transaction
+      } else {
+        // a class, not a lambda: a backtest's per-cycle path runs mostly C1-compiled, where a capturing lambda
+        // costs a call into the VM
+        memory.inTransaction(new java.util.function.Supplier<Void>() {
+          @Override
+          public Void get() {
+            for (Map.Entry<String, String> w : writes.entrySet()) {
+              memory.putState(w.getKey(), w.getValue(), now);
+            }
+            memory.recordRiskEvent(event);
+            return null;
+          }
+        });
+      }
     } catch (RuntimeException e) {
       RiskDecision refused = reject(d.proposal(), ENGINE, "cannot record the risk verdict, order refused: "
           + describe(e));

@@ -68,6 +68,7 @@ public sealed interface RiskVerdict {
     if (qty == null) {
       return reject("order value unknown (no price)");
     }
-    return shrink(qty, "order " + RiskMath.money(notional) + " above " + what + " " + RiskMath.money(maxQuote));
+    return shrink(qty, new StringBuilder(64).append("order ").append(RiskMath.money(notional)).append(" above ")
+        .append(what).append(' ').append(RiskMath.money(maxQuote)).toString());
   }
 }

@@ -284,6 +284,24 @@ class OrderManagerTest {
   }
 
   @Test
+  void theCounterKeptInMemoryYieldsToAnotherWriterAndToARollback() {
+    assertThat(om.newClientOrderId()).isEqualTo("t-1");
+    assertThat(om.newClientOrderId()).isEqualTo("t-2");
+    // another manager on the same database moves the counter: the next id continues from what is stored
+    assertThat(memory.compareAndSetState("orders.clientId.counter.t", "2", "9", 0)).isTrue();
+    assertThat(om.newClientOrderId()).isEqualTo("t-a"); // 10 in base 36
+    assertThat(memory.state("orders.clientId.counter.t")).contains("10");
+    // an id taken inside a transaction that rolls back is given out again, as the stored counter says
+    assertThatThrownBy(() -> memory.inTransaction(() -> {
+      assertThat(om.newClientOrderId()).isEqualTo("t-b");
+      throw new IllegalStateException("boom");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(memory.state("orders.clientId.counter.t")).contains("10");
+    assertThat(om.newClientOrderId()).isEqualTo("t-b");
+    assertThat(manager(memory).newClientOrderId()).isEqualTo("t-c");
+  }
+
+  @Test
   void defaultPrefixIsRandomPerDatabaseAndKeptAcrossRestarts() {
     OrderManager a = OrderManager.builder(exchange, memory, clock).build();
     OrderManager again = OrderManager.builder(exchange, memory, clock).build();

@@ -84,7 +84,8 @@ public final class RulesBrain implements Brain {
         if (entry == null || held.contains(v.symbol())) {
           continue;
         }
-        Candidate c = candidate(v, entry, news.get(v.symbol()));
+        // no headlines (every backtest without recorded signals): no lookup, which would read the symbol's hash
+        Candidate c = candidate(v, entry, news.isEmpty() ? null : news.get(v.symbol()));
         if (c != null) {
           candidates.add(c);
         }
@@ -104,7 +105,17 @@ public final class RulesBrain implements Brain {
     if (actions.isEmpty()) {
       why.append("Nothing meets the rules: hold.");
     }
-    return new Decision(name(), why.toString().strip(), actions, List.of(), List.of(), 0, 0, 0, false, false, null);
+    return new Decision(name(), stripped(why), actions, List.of(), List.of(), 0, 0, 0, false, false, null);
+  }
+
+  /** {@code why.toString().strip()}, the trailing blanks cut in the builder: one copy of the text, not two. */
+  private static String stripped(StringBuilder why) {
+    int end = why.length();
+    while (end > 0 && Character.isWhitespace(why.charAt(end - 1))) {
+      end--;
+    }
+    why.setLength(end);
+    return end > 0 && Character.isWhitespace(why.charAt(0)) ? why.toString().strip() : why.toString();
   }
 
   private String exitReason(PositionView p, SymbolView v) {
@@ -193,7 +204,8 @@ public final class RulesBrain implements Brain {
     }
 
     boolean contains(String symbol) {
-      return (hashBits & 1L << symbol.hashCode()) != 0 && symbols.contains(symbol);
+      // nothing held: answered without reading the symbol (a cache miss per watched pair at full size)
+      return !symbols.isEmpty() && (hashBits & 1L << symbol.hashCode()) != 0 && symbols.contains(symbol);
     }
   }
 

@@ -55,7 +55,10 @@ import java.util.TreeMap;
  * MARKET buys are sized by quote amount (or quantity), sells by quantity; IMMEDIATE_OR_CANCEL keeps what filled;
  * FILL_OR_KILL fills completely or not at all (then CANCELED); a LIMIT remainder rests and fills at its price
  * only when the market trades <i>through</i> it (touching is not enough); LIMIT_MAKER is refused if it would
- * cross. Taker fills pay the taker fee, resting fills the maker fee, both in the asset received (base on buys,
+ * cross. An arriving order is matched against the top {@value #SHALLOW_DEPTH} levels (within one market instant,
+ * the very book {@link #orderBook} served at that depth, which is what the agent read), and against
+ * {@value #BOOK_DEPTH} levels only when matching reads past them: the same outcome, without building a deep book
+ * for the small orders of a small account. Taker fills pay the taker fee, resting fills the maker fee, both in the asset received (base on buys,
  * quote on sells), shown as {@code commissionAsset}. Liquidity our own taker fills took is gone from the book
  * until the market's clock moves on.
  *
@@ -73,6 +76,13 @@ public final class PaperExchange implements Exchange {
   static final int MAX_OPEN_ORDERS = 500;
   /** Levels of the book an arriving order may walk (MEXC serves up to 5,000; a small account never needs more). */
   static final int BOOK_DEPTH = 1000;
+  /**
+   * Levels an arriving order is first matched against: the depth the agent reads books at, so within one market
+   * instant the book the agent just read is reused. Only an order that would read past them (walk deeper, or ask
+   * for the book's size) is matched again against {@link #BOOK_DEPTH} levels; the top levels of a deeper book are
+   * the shallower book, so the outcome is the same.
+   */
+  static final int SHALLOW_DEPTH = 20;
   private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
 
   private final MarketSource market;
@@ -101,6 +111,16 @@ public final class PaperExchange implements Exchange {
   private Set<String> open = new java.util.LinkedHashSet<>();
   private Map<String, String> byClientId = new HashMap<>();
   private long orderSeq;
+  /** State keys of the wallet and the sequence, and the prefix of an order's: built once, not per commit. */
+  private final String walletKey;
+  private final String seqKey;
+  private final String orderKeyPrefix;
+  /**
+   * Books of {@link #SHALLOW_DEPTH} levels served by {@link #orderBook} at market time {@link #booksAt}, by symbol
+   * (guarded by {@link #lock}): an order placed at that same instant matches against the book its sender read.
+   */
+  private final Map<String, OrderBook> shallowBooks = new HashMap<>();
+  private long booksAt = Long.MIN_VALUE;
 
   private PaperExchange(Builder b) {
     this.market = b.market;
@@ -112,6 +132,9 @@ public final class PaperExchange implements Exchange {
     this.marketOrdersDisabled = Set.copyOf(b.marketOrdersDisabled);
     this.startingBalance = b.startingBalance;
     this.initialBalances = b.initialBalances;
+    this.walletKey = namespace + ".wallet";
+    this.seqKey = namespace + ".seq";
+    this.orderKeyPrefix = namespace + ".order.";
     synchronized (lock) {
       load();
     }
@@ -155,7 +178,8 @@ public final class PaperExchange implements Exchange {
 
   @Override
   public Optional<SymbolRules> symbolRules(String symbol) {
-    return market.symbolRules(symbol).map(this::withPaperFees);
+    Optional<SymbolRules> r = market.symbolRules(symbol);
+    return r.isEmpty() ? r : Optional.of(withPaperFees(r.get()));
   }
 
   private SymbolRules withPaperFees(SymbolRules r) {
@@ -194,7 +218,24 @@ public final class PaperExchange implements Exchange {
 
   @Override
   public OrderBook orderBook(String symbol, int limit) {
-    return market.orderBook(symbol, limit);
+    OrderBook book = market.orderBook(symbol, limit);
+    if (limit == SHALLOW_DEPTH) {
+      long at = market.now();
+      synchronized (lock) {
+        if (at != booksAt) {
+          shallowBooks.clear();
+          booksAt = at;
+        }
+        shallowBooks.put(symbol, book);
+      }
+    }
+    return book;
+  }
+
+  /** The book of {@link #SHALLOW_DEPTH} levels at the market's current instant: the one last served, else read. */
+  private OrderBook shallowBook(String symbol) {
+    OrderBook book = booksAt == market.now() ? shallowBooks.get(symbol) : null;
+    return book != null ? book : market.orderBook(symbol, SHALLOW_DEPTH);
   }
 
   @Override
@@ -257,9 +298,16 @@ public final class PaperExchange implements Exchange {
         throw new ExchangeException.InvalidOrder("Cannot exceed the maximum order limit (" + MAX_OPEN_ORDERS
             + " open orders); cancel some first", 30029, InvalidReason.TOO_MANY_ORDERS);
       }
-      OrderBook book = afterOurTrades(market.orderBook(r.symbol(), BOOK_DEPTH));
-      validateValueAndFunds(r, rules, book);
-      Execution ex = execute(r, rules, book);
+      Execution ex;
+      try {
+        Depth shallow = afterOurTrades(shallowBook(r.symbol()), SHALLOW_DEPTH);
+        validateValueAndFunds(r, rules, shallow);
+        ex = execute(r, rules, shallow);
+      } catch (DeeperBookNeeded e) {
+        Depth deep = afterOurTrades(market.orderBook(r.symbol(), BOOK_DEPTH), Integer.MAX_VALUE);
+        validateValueAndFunds(r, rules, deep);
+        ex = execute(r, rules, deep);
+      }
       long now = market.now();
       String orderId = orderId(orderSeq + 1);
       OrderStatus status = ex.status;
@@ -273,17 +321,16 @@ public final class PaperExchange implements Exchange {
         fills.add(fill(order, k + 1, ex.prices.get(k), ex.quantities.get(k), false, rules, now));
       }
       PaperOrder po = new PaperOrder(order, fills.size(), now);
-      commit(() -> {
-        orderSeq++;
-        for (Fill f : fills) {
-          applyFill(f, rules);
-        }
-        if (status.isOpen()) {
-          lockFor(order, rules, po.remaining());
-        }
-        put(po);
-        byClientId.put(r.clientOrderId(), orderId);
-      }, List.of(po), fills);
+      orderSeq++;
+      for (Fill f : fills) {
+        applyFill(f, rules);
+      }
+      if (status.isOpen()) {
+        lockFor(order, rules, po.remaining());
+      }
+      put(po);
+      byClientId.put(r.clientOrderId(), orderId);
+      commit(List.of(po), fills);
       consume(r.symbol(), r.side(), ex, now);
       return new OrderAck(r.symbol(), orderId, r.clientOrderId(), now);
     }
@@ -318,10 +365,9 @@ public final class PaperExchange implements Exchange {
       OrderStatus status = o.executedQty().signum() == 0 ? OrderStatus.CANCELED : OrderStatus.PARTIALLY_CANCELED;
       PaperOrder done = po.with(o.withProgress(status, o.executedQty(), o.cumulativeQuoteQty(), now),
           po.fillCount(), po.checkedFrom());
-      commit(() -> {
-        unlockFor(o, rules, po.remaining());
-        put(done);
-      }, List.of(done), List.of());
+      unlockFor(o, rules, po.remaining());
+      put(done);
+      commit(List.of(done), List.of());
       return done.order();
     }
   }
@@ -330,7 +376,8 @@ public final class PaperExchange implements Exchange {
   public Optional<Order> queryOrder(String symbol, OrderRef ref) {
     synchronized (lock) {
       settle();
-      return find(symbol, ref).map(PaperOrder::order);
+      Optional<PaperOrder> po = find(symbol, ref);
+      return po.isEmpty() ? Optional.empty() : Optional.of(po.get().order());
     }
   }
 
@@ -362,11 +409,15 @@ public final class PaperExchange implements Exchange {
   // --- validation -------------------------------------------------------------------------------------------
 
   private SymbolRules rulesOf(String symbol) {
-    return symbolRules(symbol).orElseThrow(() -> new ExchangeException.UnknownSymbol(
-        "Invalid symbol: " + symbol + " is not listed; list symbols with symbolRules()", -1121));
+    Optional<SymbolRules> r = symbolRules(symbol);
+    if (r.isEmpty()) {
+      throw new ExchangeException.UnknownSymbol(
+          "Invalid symbol: " + symbol + " is not listed; list symbols with symbolRules()", -1121);
+    }
+    return r.get();
   }
 
-  private void validateValueAndFunds(OrderRequest r, SymbolRules rules, OrderBook book) {
+  private void validateValueAndFunds(OrderRequest r, SymbolRules rules, Depth book) {
     List<BookLevel> opposite = r.side() == Side.BUY ? book.asks() : book.bids();
     if (r.type() == OrderType.MARKET && opposite.isEmpty()) {
       throw new ExchangeException.InvalidOrder("no valid trade price: the " + (r.side() == Side.BUY ? "ask" : "bid")
@@ -446,7 +497,7 @@ public final class PaperExchange implements Exchange {
     }
   }
 
-  private Execution execute(OrderRequest r, SymbolRules rules, OrderBook book) {
+  private Execution execute(OrderRequest r, SymbolRules rules, Depth book) {
     Execution ex = new Execution();
     List<BookLevel> levels = r.side() == Side.BUY ? book.asks() : book.bids();
     if (r.type() == OrderType.MARKET && r.quoteQuantity() != null) {
@@ -500,16 +551,98 @@ public final class PaperExchange implements Exchange {
   private record Consumed(long at, Map<BigDecimal, BigDecimal> bids, Map<BigDecimal, BigDecimal> asks) {}
 
   /**
-   * The book minus what our own orders already took from it at this instant: a second order in the same
-   * moment cannot take the same liquidity again. A new market instant brings a fresh book.
+   * The levels an arriving order matches against, each side as read from a book fetched at depth {@code limit}.
+   * A side that came back full may go on in the market: reading past its last level, or its size, throws
+   * {@link DeeperBookNeeded}, and the order is matched again against a deeper book.
    */
-  private OrderBook afterOurTrades(OrderBook book) {
-    Consumed c = consumed.get(book.symbol());
-    if (c == null || c.at() != market.now()) {
-      return book;
+  private record Depth(List<BookLevel> bids, List<BookLevel> asks) {}
+
+  /** Thrown (without a stack) when matching reads past the levels of a book fetched at a limited depth. */
+  private static final class DeeperBookNeeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final DeeperBookNeeded INSTANCE = new DeeperBookNeeded();
+
+    private DeeperBookNeeded() {
+      super("the order reads deeper than the shallow book", null, false, false);
     }
-    return new OrderBook(book.symbol(), reduce(book.bids(), c.bids()), reduce(book.asks(), c.asks()),
-        book.timestamp());
+  }
+
+  /**
+   * One side of a book fetched at a limited depth. When the side came back full ({@code more}), the market may hold
+   * further levels: any read that depends on them — an index past the end, the size, iterating past the last
+   * level, emptiness of an emptied side — throws {@link DeeperBookNeeded} rather than answer for a shorter book.
+   */
+  private static final class BookSide extends java.util.AbstractList<BookLevel> {
+    private final List<BookLevel> levels;
+    private final boolean more;
+
+    BookSide(List<BookLevel> levels, boolean more) {
+      this.levels = levels;
+      this.more = more;
+    }
+
+    @Override
+    public BookLevel get(int i) {
+      if (i >= levels.size() && more) {
+        throw DeeperBookNeeded.INSTANCE;
+      }
+      return levels.get(i);
+    }
+
+    @Override
+    public int size() {
+      if (more) {
+        throw DeeperBookNeeded.INSTANCE;
+      }
+      return levels.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+      if (levels.isEmpty() && more) {
+        throw DeeperBookNeeded.INSTANCE;
+      }
+      return levels.isEmpty();
+    }
+
+    @Override
+    public java.util.Iterator<BookLevel> iterator() {
+      return new java.util.Iterator<>() {
+        private int next;
+
+        @Override
+        public boolean hasNext() {
+          if (next < levels.size()) {
+            return true;
+          }
+          if (more) {
+            throw DeeperBookNeeded.INSTANCE;
+          }
+          return false;
+        }
+
+        @Override
+        public BookLevel next() {
+          if (next >= levels.size()) {
+            throw new java.util.NoSuchElementException();
+          }
+          return levels.get(next++);
+        }
+      };
+    }
+  }
+
+  /**
+   * The book fetched at depth {@code limit}, minus what our own orders already took from it at this instant: a
+   * second order in the same moment cannot take the same liquidity again. A new market instant brings a fresh
+   * book. A side with {@code limit} levels may go on in the market (see {@link BookSide}).
+   */
+  private Depth afterOurTrades(OrderBook book, int limit) {
+    Consumed c = consumed.get(book.symbol());
+    boolean fresh = c == null || c.at() != market.now();
+    List<BookLevel> bids = fresh ? book.bids() : reduce(book.bids(), c.bids());
+    List<BookLevel> asks = fresh ? book.asks() : reduce(book.asks(), c.asks());
+    return new Depth(new BookSide(bids, book.bids().size() >= limit), new BookSide(asks, book.asks().size() >= limit));
   }
 
   private static List<BookLevel> reduce(List<BookLevel> levels, Map<BigDecimal, BigDecimal> taken) {
@@ -569,7 +702,7 @@ public final class PaperExchange implements Exchange {
       commission = quote.multiply(fee);
       asset = rules.quoteAsset();
     }
-    return new Fill(o.symbol(), o.orderId() + "-" + n, o.orderId(), o.clientOrderId(), o.side(), price, qty,
+    return new Fill(o.symbol(), new StringBuilder(16).append(o.orderId()).append('-').append(n).toString(), o.orderId(), o.clientOrderId(), o.side(), price, qty,
         quote, Decimals.parseOrNull(Decimals.plain(commission)), asset, maker, at);
   }
 
@@ -611,7 +744,12 @@ public final class PaperExchange implements Exchange {
   }
 
   private BigDecimal[] slot(String asset) {
-    return wallet.computeIfAbsent(asset, a -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+    BigDecimal[] slot = wallet.get(asset);
+    if (slot == null) {
+      slot = new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO};
+      wallet.put(asset, slot);
+    }
+    return slot;
   }
 
   private BigDecimal free(String asset) {
@@ -685,19 +823,18 @@ public final class PaperExchange implements Exchange {
     if (changed.isEmpty()) {
       return;
     }
-    commit(() -> {
-      for (int k = 0; k < changed.size(); k++) {
-        PaperOrder po = changed.get(k);
-        applyFill(fills.get(k), rulesOf(po.order().symbol()));
-        put(po);
-      }
-    }, changed, fills);
+    for (int k = 0; k < changed.size(); k++) {
+      PaperOrder po = changed.get(k);
+      applyFill(fills.get(k), rulesOf(po.order().symbol()));
+      put(po);
+    }
+    commit(changed, fills);
   }
 
   // --- persistence ---------------------------------------------------------------------------------------
 
   private void load() {
-    Optional<String> w = memory.state(namespace + ".wallet");
+    Optional<String> w = memory.state(walletKey);
     wallet = new TreeMap<>();
     orders = new LinkedHashMap<>();
     open = new java.util.LinkedHashSet<>();
@@ -712,8 +849,8 @@ public final class PaperExchange implements Exchange {
       }
       dropEmptySlots();
       memory.inTransaction(() -> {
-        memory.putState(namespace + ".wallet", walletJson(), market.now());
-        memory.putState(namespace + ".seq", "0", market.now());
+        memory.putState(walletKey, walletJson(), market.now());
+        memory.putState(seqKey, "0", market.now());
         return null;
       });
       return;
@@ -725,8 +862,8 @@ public final class PaperExchange implements Exchange {
           new BigDecimal(fl.get("locked").toString())});
     }
     dropEmptySlots(); // a store written before empty slots were dropped still holds them
-    orderSeq = Long.parseLong(memory.state(namespace + ".seq").orElse("0"));
-    for (String json : memory.states(namespace + ".order.").values()) {
+    orderSeq = Long.parseLong(memory.state(seqKey).orElse("0"));
+    for (String json : memory.states(orderKeyPrefix).values()) {
       PaperOrder po = PaperOrder.fromJson((Map<?, ?>) parse(json));
       put(po);
       if (po.order().clientOrderId() != null) {
@@ -736,27 +873,30 @@ public final class PaperExchange implements Exchange {
   }
 
   /**
-   * Applies {@code change} in memory and persists the result (wallet, sequence, the given orders and fills) in
-   * one transaction. When the database refuses, the account is reloaded from it: nothing is acknowledged that
-   * was not stored.
+   * Persists a change just applied in memory (wallet, sequence, the given orders and fills) in one transaction.
+   * When the database refuses, the account is reloaded from it: nothing is acknowledged that was not stored.
    */
-  private void commit(Runnable change, List<PaperOrder> changedOrders, List<Fill> fills) {
-    change.run();
+  private void commit(List<PaperOrder> changedOrders, List<Fill> fills) {
     dropEmptySlots();
     balancesView = null;
     long now = market.now();
     try {
-      memory.inTransaction(() -> {
-        memory.putState(namespace + ".wallet", walletJson(), now);
-        memory.putState(namespace + ".seq", Long.toString(orderSeq), now);
-        for (PaperOrder po : changedOrders) {
-          PaperOrder current = orders.get(po.id());
-          memory.putState(namespace + ".order." + po.id(), current.json(), now);
+      // a class, not a lambda: in the C1-compiled code a backtest's per-cycle path mostly runs, a capturing lambda
+      // costs a call into the VM
+      memory.inTransaction(new java.util.function.Supplier<Void>() {
+        @Override
+        public Void get() {
+          memory.putState(walletKey, walletJson(), now);
+          memory.putState(seqKey, Long.toString(orderSeq), now);
+          for (PaperOrder po : changedOrders) {
+            PaperOrder current = orders.get(po.id());
+            memory.putState(orderKeyPrefix.concat(po.id()), current.json(), now);
+          }
+          for (Fill f : fills) {
+            memory.recordFill(namespace, null, f);
+          }
+          return null;
         }
-        for (Fill f : fills) {
-          memory.recordFill(namespace, null, f);
-        }
-        return null;
       });
     } catch (MemoryException e) {
       try {
@@ -771,7 +911,11 @@ public final class PaperExchange implements Exchange {
 
   /** Removes the assets whose free and locked amounts are both zero (the wallet is small: a few held assets). */
   private void dropEmptySlots() {
-    wallet.values().removeIf(PaperExchange::isEmpty);
+    for (java.util.Iterator<BigDecimal[]> i = wallet.values().iterator(); i.hasNext(); ) {
+      if (isEmpty(i.next())) {
+        i.remove();
+      }
+    }
   }
 
   /** The stored wallet: {@code {"<asset>":{"free":"…","locked":"…"},…}} by asset, amounts as plain strings. */
