@@ -343,7 +343,7 @@ public final class Agent {
       reportSync(sync);
       problems.addAll(sync.problems());
       cancelWhileHalted(problems);
-      expireEntries();
+      expireEntries(problems);
       Observation obs = observe();
       equity = obs.portfolio.equity().orElse(null);
       enforceExits(obs, counts);
@@ -688,21 +688,33 @@ public final class Agent {
   // --- act --------------------------------------------------------------------------------------------------
 
   /**
-   * Cancels entry orders that rested longer than the entry time-to-live: a stale bid is a decision the brain
-   * no longer holds, and it keeps cash locked.
+   * Cancels entry orders that rested longer than the entry time-to-live: a stale bid is a decision the brain no
+   * longer holds, and it keeps cash locked. What the cancels change is reported as a sync's changes
+   * are: order updates, fills that won the race, and the release of the slot the risk engine held for each entry in
+   * flight (before, an expired entry kept its slot against {@code RISK_MAX_OPEN_POSITIONS} until a restart). A cancel
+   * not confirmed is a problem of the cycle and is tried again on the next.
    */
-  private void expireEntries() {
+  private void expireEntries(List<String> problems) {
     long now = clock.millis();
+    long ttl = entryTtl.toMillis();
+    boolean stale = false;
     for (JournaledOrder o : pendingEntries()) {
-      if (o.state() == io.ottertrend.memory.OrderState.OPEN && now - o.createdAt() >= entryTtl.toMillis()) {
-        try {
-          JournaledOrder c = orders.cancel(o.clientOrderId(), "entry not filled within " + entryTtl.toSeconds() + " s");
-          emitOrder(c, "expired after " + entryTtl.toSeconds() + " s");
-        } catch (RuntimeException e) {
-          emit(new AgentEvent.Notice(now, "WARN", "could not cancel stale " + o.clientOrderId() + ": " + e.getMessage()));
-        }
-      }
+      stale |= isStale(o, now, ttl);
     }
+    if (!stale) {
+      return;
+    }
+    OrderManager.Cancellation c = orders.cancelWhere(o -> o.side() == Side.BUY && isStale(o, now, ttl),
+        "entry not filled within " + entryTtl.toSeconds() + " s");
+    reportSync(c.changes());
+    for (String problem : c.changes().problems()) {
+      problems.add("stale entry: " + problem);
+      emit(new AgentEvent.Notice(now, "WARN", "could not cancel stale entry " + problem));
+    }
+  }
+
+  private static boolean isStale(JournaledOrder o, long now, long ttl) {
+    return o.state() == io.ottertrend.memory.OrderState.OPEN && now - o.createdAt() >= ttl;
   }
 
   /**
