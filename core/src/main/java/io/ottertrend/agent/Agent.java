@@ -1207,9 +1207,12 @@ public final class Agent {
       lines.add(new AgentEvent.PositionLine(p.symbol(), p.quantity(), p.averageEntryPrice(), p.markPrice(),
           p.unrealizedPnl(), p.unrealizedPnlFraction()));
     }
+    // Today's P&L as the daily-loss halt measures it (equity against the day's first valuation), so the dashboard's
+    // figure and its limit are the same number; realised plus open P&L only before the day has a valuation.
+    BigDecimal pnlToday = eq.isPresent() && c.dayStartEquity() != null ? eq.get().subtract(c.dayStartEquity())
+        : c.realizedPnlToday().add(valued.portfolio.unrealizedPnl());
     emit(new AgentEvent.EquityUpdate(valued.at, eq.orElse(null), cash, lines, c.tradesToday(), l.maxDailyTrades(),
-        c.realizedPnlToday().add(valued.portfolio.unrealizedPnl()), l.maxDailyLossUsd(), orders.openPositionCount(),
-        l.maxOpenPositions()));
+        pnlToday, l.maxDailyLossUsd(), orders.openPositionCount(), l.maxOpenPositions()));
   }
 
   private void reportSync(SyncResult sync) {

@@ -34,7 +34,10 @@ public sealed interface AgentEvent {
   record FillRecorded(long at, String symbol, String side, BigDecimal price, BigDecimal quantity,
       BigDecimal commission, String commissionAsset) implements AgentEvent {}
 
-  /** Portfolio valuation after a cycle. */
+  /**
+   * Portfolio valuation after a cycle. {@code pnlToday} is the day's P&amp;L as the daily-loss halt measures it:
+   * equity against the first valuation of the UTC day, fees and open positions included.
+   */
   record EquityUpdate(long at, BigDecimal equity, BigDecimal cash, List<PositionLine> positions, int tradesToday,
       int maxTrades, BigDecimal pnlToday, BigDecimal maxDailyLoss, int openPositions, int maxOpenPositions)
       implements AgentEvent {}

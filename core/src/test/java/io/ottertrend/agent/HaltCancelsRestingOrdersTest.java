@@ -302,6 +302,31 @@ class HaltCancelsRestingOrdersTest {
     }
   }
 
+  /**
+   * The P&amp;L the dashboard shows against the daily-loss limit is the number the halt measures: equity against the
+   * day's first valuation, not realised plus open P&amp;L (which counts yesterday's gain on a position held overnight).
+   */
+  @Test
+  void todaysPnlInTheEquityUpdateIsWhatTheDailyLossMeasures() {
+    // stops and targets wide enough that code-enforced exits keep the position through both moves
+    try (Run r = run(Map.of("RISK_TAKE_PROFIT_PCT", "0.5", "RISK_STOP_LOSS_PCT", "0.5"))) {
+      r.brain.next.add(List.of(marketBuy(KLP)));
+      r.cycle();
+      r.market().move(KLP, "1.100"); // a gain on day one
+      r.cycle();
+      clock.set(Instant.parse("2026-03-03T00:00:00Z"));
+      r.cycle(); // the new day's first valuation includes that gain
+      r.market().move(KLP, "0.900");
+      r.cycle();
+      AgentEvent.EquityUpdate last = r.events.stream().filter(e -> e instanceof AgentEvent.EquityUpdate)
+          .map(e -> (AgentEvent.EquityUpdate) e).reduce((a, b) -> b).orElseThrow();
+      BigDecimal dayStart = r.agent.risk().counters().dayStartEquity();
+      assertThat(last.pnlToday()).isEqualByComparingTo(last.equity().subtract(dayStart));
+      // about 20 KLP fell 0.2 today: about -4, where realised plus open P&L would say about -2
+      assertThat(last.pnlToday().doubleValue()).isBetween(-4.2, -3.8);
+    }
+  }
+
   @Test
   void aCancelThatFailsIsTriedAgainNextCycleAndTheOrderIsNotForgotten() {
     int[] failures = {1};
