@@ -678,7 +678,7 @@ public final class Agent {
     RiskLimits l = risk.limits();
     RiskCounters c = risk.counters();
     String halt = risk.manualHalt() != null ? risk.manualHalt() : c.dailyHalt();
-    BigDecimal pnl = c.realizedPnlToday().add(p.unrealizedPnl());
+    BigDecimal pnl = pnlToday(p, c);
     return new MarketSnapshot.Risk(l.maxTradeUsd().doubleValue(), l.maxTradePctEquity().doubleValue(),
         l.maxOpenPositions(), l.maxDailyTrades(), l.maxDailyLossUsd().doubleValue(), l.maxSpreadPct(),
         l.minLiquidityUsd(), c.tradesToday(), orders.openPositionCount(), pnl.doubleValue(),
@@ -1207,12 +1207,19 @@ public final class Agent {
       lines.add(new AgentEvent.PositionLine(p.symbol(), p.quantity(), p.averageEntryPrice(), p.markPrice(),
           p.unrealizedPnl(), p.unrealizedPnlFraction()));
     }
-    // Today's P&L as the daily-loss halt measures it (equity against the day's first valuation), so the dashboard's
-    // figure and its limit are the same number; realised plus open P&L only before the day has a valuation.
-    BigDecimal pnlToday = eq.isPresent() && c.dayStartEquity() != null ? eq.get().subtract(c.dayStartEquity())
-        : c.realizedPnlToday().add(valued.portfolio.unrealizedPnl());
     emit(new AgentEvent.EquityUpdate(valued.at, eq.orElse(null), cash, lines, c.tradesToday(), l.maxDailyTrades(),
-        pnlToday, l.maxDailyLossUsd(), orders.openPositionCount(), l.maxOpenPositions()));
+        pnlToday(valued.portfolio, c), l.maxDailyLossUsd(), orders.openPositionCount(), l.maxOpenPositions()));
+  }
+
+  /**
+   * Today's P&L as the daily-loss halt measures it (equity against the day's first valuation), so that what the
+   * brain and the dashboard are shown against the limit is the number the limit is enforced on; realised plus open
+   * P&L only before the day has a valuation.
+   */
+  private static BigDecimal pnlToday(Portfolio p, RiskCounters c) {
+    Optional<BigDecimal> equity = p.equity();
+    return equity.isPresent() && c.dayStartEquity() != null ? equity.get().subtract(c.dayStartEquity())
+        : c.realizedPnlToday().add(p.unrealizedPnl());
   }
 
   private void reportSync(SyncResult sync) {

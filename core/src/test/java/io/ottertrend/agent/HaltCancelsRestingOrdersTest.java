@@ -1,6 +1,7 @@
 package io.ottertrend.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.ottertrend.OtterTrend;
 import io.ottertrend.brain.Action;
@@ -56,6 +57,7 @@ class HaltCancelsRestingOrdersTest {
   /** Acts as told, one list of actions per cycle; holds when told nothing. */
   static final class ScriptedBrain implements Brain {
     final Deque<List<Action>> next = new ArrayDeque<>();
+    MarketSnapshot.Risk lastRisk;
 
     @Override
     public String name() {
@@ -64,6 +66,7 @@ class HaltCancelsRestingOrdersTest {
 
     @Override
     public Decision decide(MarketSnapshot s) {
+      lastRisk = s.risk();
       List<Action> actions = next.poll();
       return actions == null ? Decision.hold(name(), "nothing to do")
           : new Decision(name(), "scripted", actions, List.of(), List.of(), 0, 0, 0, false, false, null);
@@ -324,6 +327,8 @@ class HaltCancelsRestingOrdersTest {
       assertThat(last.pnlToday()).isEqualByComparingTo(last.equity().subtract(dayStart));
       // about 20 KLP fell 0.2 today: about -4, where realised plus open P&L would say about -2
       assertThat(last.pnlToday().doubleValue()).isBetween(-4.2, -3.8);
+      // and the brain is shown the same number against the same limit (nothing traded between its view and this)
+      assertThat(r.brain.lastRisk.pnlTodayUsd()).isCloseTo(last.pnlToday().doubleValue(), within(1e-9));
     }
   }
 
