@@ -697,24 +697,21 @@ public final class Agent {
   private void expireEntries(List<String> problems) {
     long now = clock.millis();
     long ttl = entryTtl.toMillis();
-    boolean stale = false;
+    java.util.function.Predicate<JournaledOrder> stale = o -> o.side() == Side.BUY
+        && o.state() == io.ottertrend.memory.OrderState.OPEN && now - o.createdAt() >= ttl;
+    boolean any = false;
     for (JournaledOrder o : pendingEntries()) {
-      stale |= isStale(o, now, ttl);
+      any |= stale.test(o);
     }
-    if (!stale) {
+    if (!any) {
       return;
     }
-    OrderManager.Cancellation c = orders.cancelWhere(o -> o.side() == Side.BUY && isStale(o, now, ttl),
-        "entry not filled within " + entryTtl.toSeconds() + " s");
+    OrderManager.Cancellation c = orders.cancelWhere(stale, "entry not filled within " + entryTtl.toSeconds() + " s");
     reportSync(c.changes());
     for (String problem : c.changes().problems()) {
       problems.add("stale entry: " + problem);
       emit(new AgentEvent.Notice(now, "WARN", "could not cancel stale entry " + problem));
     }
-  }
-
-  private static boolean isStale(JournaledOrder o, long now, long ttl) {
-    return o.state() == io.ottertrend.memory.OrderState.OPEN && now - o.createdAt() >= ttl;
   }
 
   /**

@@ -16,40 +16,27 @@ import java.util.Set;
  */
 final class FillLedger {
   /**
-   * (exchange, trade id). Equality and hash written out, like {@link SymbolKey}'s: a record's generated ones run
-   * through method handles, which cost a call into the VM in C1-compiled code, where a backtest's per-cycle callers
-   * spend most of a run.
+   * A name within an exchange: (exchange, trade id) for the deduplication, (exchange, symbol) for the index.
+   * Equality and hash written out: a record's generated ones run through method handles, which cost a call into the
+   * VM in C1-compiled code, where a backtest's per-cycle callers spend most of a run.
    */
-  private record TradeKey(String exchange, String tradeId) {
+  private record ExchangeKey(String exchange, String name) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof TradeKey k && Objects.equals(exchange, k.exchange) && Objects.equals(tradeId, k.tradeId);
+      return o instanceof ExchangeKey k && Objects.equals(exchange, k.exchange) && Objects.equals(name, k.name);
     }
 
     @Override
     public int hashCode() {
-      return 31 * Objects.hashCode(exchange) + Objects.hashCode(tradeId);
-    }
-  }
-
-  /** (exchange, symbol), equality and hash written out (see {@link TradeKey}). */
-  private record SymbolKey(String exchange, String symbol) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof SymbolKey k && Objects.equals(exchange, k.exchange) && Objects.equals(symbol, k.symbol);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * Objects.hashCode(exchange) + Objects.hashCode(symbol);
+      return 31 * Objects.hashCode(exchange) + Objects.hashCode(name);
     }
   }
 
   private final UndoLog undo;
   private final IdSequence rowids;
-  private final Set<TradeKey> recorded = new HashSet<>();
+  private final Set<ExchangeKey> recorded = new HashSet<>();
   private final Map<String, TimeOrderedRows<Fill>> byExchange = new HashMap<>();
-  private final Map<SymbolKey, TimeOrderedRows<Fill>> bySymbol = new HashMap<>();
+  private final Map<ExchangeKey, TimeOrderedRows<Fill>> bySymbol = new HashMap<>();
   private final Map<String, TimeOrderedRows<Fill>> byClientOrder = new HashMap<>();
 
   FillLedger(UndoLog undo) {
@@ -58,12 +45,12 @@ final class FillLedger {
   }
 
   boolean contains(String exchange, String tradeId) {
-    return recorded.contains(new TradeKey(exchange, tradeId));
+    return recorded.contains(new ExchangeKey(exchange, tradeId));
   }
 
   /** Adds a fill whose (exchange, trade id) is not recorded yet (the caller checked). */
   void add(String exchange, Fill fill) {
-    TradeKey id = new TradeKey(exchange, fill.tradeId());
+    ExchangeKey id = new ExchangeKey(exchange, fill.tradeId());
     recorded.add(id);
     undo.add(new Runnable() { // a class, not a lambda: see InMemoryMemory#lockOpen
       @Override
@@ -73,7 +60,7 @@ final class FillLedger {
     });
     TimeKey key = new TimeKey(fill.time(), rowids.next());
     rows(byExchange, exchange).insert(key, fill);
-    rows(bySymbol, new SymbolKey(exchange, fill.symbol())).insert(key, fill);
+    rows(bySymbol, new ExchangeKey(exchange, fill.symbol())).insert(key, fill);
     if (fill.clientOrderId() != null) {
       rows(byClientOrder, fill.clientOrderId()).insert(key, fill);
     }
@@ -92,7 +79,7 @@ final class FillLedger {
   /** Fills on {@code exchange} (all symbols when {@code symbol} is null) at or after {@code since}. */
   List<Fill> since(String exchange, String symbol, long since) {
     TimeOrderedRows<Fill> rows = symbol == null ? byExchange.get(exchange)
-        : bySymbol.get(new SymbolKey(exchange, symbol));
+        : bySymbol.get(new ExchangeKey(exchange, symbol));
     return rows == null ? List.of() : rows.since(since);
   }
 
